@@ -1,0 +1,89 @@
+package io.workflowversions.admin;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.workflowversions.config.ServiceConfig;
+import io.workflowversions.security.CredentialService;
+import io.workflowversions.security.CredentialType;
+import io.workflowversions.security.NewCredential;
+import io.workflowversions.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * In zero-configuration mode (embedded database, no admin token configured) the first start creates one set of
+ * credentials per dialect, so that a newcomer can call every API at once. They are listed in the README. Elsewhere
+ * they exist only when {@code workflow-versions.demo-credentials=true}.
+ */
+@ApplicationScoped
+public class DemoCredentials {
+
+    private static final Logger LOG = Logger.getLogger(DemoCredentials.class);
+
+    static final List<NewCredential> DEMO = List.of(
+            new NewCredential("fortanix", CredentialType.PASSWORD, "demo@fortanix.test", "demo-password", null,
+                    "6f6e7c52-1b6e-4c8e-9d0a-5c1d2f3e4a5b", null, Role.MANAGER, "Fortanix Demo"),
+            new NewCredential("secmaster", CredentialType.PASSWORD, "demo", "demo-password", null,
+                    "0b5d1a6c8e2f4a7b9c3d5e7f9a1b3c5d", null, Role.MANAGER, "SecMaster Demo"),
+            new NewCredential("secmaster", CredentialType.ACCESS_KEY, null, "demo-secret-key-0123456789", "DEMOACCESSKEY0001",
+                    "0b5d1a6c8e2f4a7b9c3d5e7f9a1b3c5d", null, Role.MANAGER, "SecMaster Demo SDK"),
+            new NewCredential("frankieone", CredentialType.API_KEY, null, "demo-frankieone-api-key", null,
+                    "demo-customer", null, Role.WRITER, "FrankieOne Demo"),
+            new NewCredential("patchworks", CredentialType.API_KEY, null, "demo-patchworks-api-key", null,
+                    "1", null, Role.WRITER, "Patchworks Demo"),
+            new NewCredential("patchworks", CredentialType.PASSWORD, "admin@patchworks.test", "demo-password", null,
+                    "1", null, Role.ADMIN, "Patchworks Admin"));
+
+    private final ServiceConfig config;
+    private final AdminToken adminToken;
+    private final CredentialService credentials;
+
+    DemoCredentials(ServiceConfig config, AdminToken adminToken, CredentialService credentials) {
+        this.config = config;
+        this.adminToken = adminToken;
+        this.credentials = credentials;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        boolean zeroConfiguration = config.embeddedDatabase() && !adminToken.configured();
+        if (!config.demoCredentials().orElse(zeroConfiguration)) {
+            return;
+        }
+        List<NewCredential> created = VertxContextSupport.subscribeAndAwait(() -> Multi.createFrom().iterable(DEMO)
+                .onItem().transformToUniAndConcatenate(this::createIfAbsent)
+                .collect().asList())
+                .stream().filter(c -> c != null).toList();
+        if (!created.isEmpty()) {
+            LOG.infof("Created the demo credentials (see the README):%n%s", describe(created));
+        }
+    }
+
+    private Uni<NewCredential> createIfAbsent(NewCredential demo) {
+        String identity = demo.type() == CredentialType.ACCESS_KEY ? demo.accessKey()
+                : demo.type() == CredentialType.PASSWORD ? demo.username() : null;
+        Uni<Boolean> exists = identity != null
+                ? credentials.exists(demo.dialect(), demo.type(), identity)
+                : credentials.list(java.util.Optional.of(demo.dialect()), java.util.Optional.of(demo.tenant()))
+                        .map(list -> list.stream().anyMatch(c -> c.type.equals(demo.type().wireName())
+                                && demo.displayName().equals(c.displayName)));
+        return exists.flatMap(present -> present ? Uni.createFrom().nullItem()
+                : credentials.create(demo).replaceWith(demo));
+    }
+
+    private static String describe(List<NewCredential> created) {
+        StringBuilder text = new StringBuilder();
+        for (NewCredential c : created) {
+            text.append(String.format("  %-10s %-10s tenant=%s %s%n", c.dialect(), c.type().wireName(), c.tenant(),
+                    switch (c.type()) {
+                        case PASSWORD -> "user=" + c.username() + " password=" + c.secret();
+                        case API_KEY -> "api key=" + c.secret();
+                        case ACCESS_KEY -> "access key=" + c.accessKey() + " secret key=" + c.secret();
+                    }));
+        }
+        return text.toString();
+    }
+}

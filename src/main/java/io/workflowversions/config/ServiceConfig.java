@@ -1,0 +1,53 @@
+package io.workflowversions.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's own settings, under {@code workflow-versions.*} (env {@code WORKFLOW_VERSIONS_*}). */
+@ConfigMapping(prefix = "workflow-versions")
+public interface ServiceConfig {
+
+    /** Where the embedded database and the generated development keys live. */
+    @WithDefault("data")
+    Path dataDir();
+
+    /** The admin API's bearer token; generated and printed at start when unset. */
+    Optional<String> adminToken();
+
+    /** Create the demo credentials of every dialect; defaults to on only in zero-configuration mode. */
+    Optional<Boolean> demoCredentials();
+
+    /** Set by the launcher when it started the embedded database. */
+    @WithDefault("false")
+    boolean embeddedDatabase();
+
+    Jwt jwt();
+
+    /**
+     * Base64 of at least 32 random bytes. Seals secret keys and peppers API-key hashes; every instance that shares a
+     * database needs the same one. Generated under the data directory when unset.
+     */
+    Optional<String> credentialKey();
+
+    interface Jwt {
+        /** PEM of the RSA private key that signs tokens; generated under the data directory when unset. */
+        Optional<String> privateKey();
+
+        /** PEM of the matching public key; derived from the private key when unset. */
+        Optional<String> publicKey();
+
+        @WithDefault("workflow-versions")
+        String issuer();
+    }
+
+    /** Maximum request body size, in bytes, for every API. */
+    @WithDefault("8388608")
+    long maxBodyBytes();
+
+    /** How long a request waits for a database connection before it is answered 503. */
+    @WithDefault("PT2S")
+    Duration databaseTimeout();
+}

@@ -1,0 +1,89 @@
+package io.workflowversions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure of every JAX-RS resource ends here and leaves in the envelope of the API it was sent to. The
+ * narrower exception types are listed so that these mappers win over the framework's built-in ones.
+ */
+public class FailureMapper {
+
+    private static final Logger LOG = Logger.getLogger(FailureMapper.class);
+    private static final int FIRST = 1;
+
+    private final FailureClassifier classifier;
+    private final ErrorEnvelopes envelopes;
+
+    FailureMapper(FailureClassifier classifier, ErrorEnvelopes envelopes) {
+        this.classifier = classifier;
+        this.envelopes = envelopes;
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response anyFailure(Throwable thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response webFailure(WebApplicationException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response jsonFailure(JsonProcessingException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response jsonShapeFailure(MismatchedInputException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response validationFailure(ValidationException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    private Response respond(Throwable thrown, HttpServerRequest request) {
+        Failure failure = classifier.classify(thrown);
+        ErrorEnvelope.RequestInfo info = RequestInfos.of(request);
+        log(failure, info, thrown);
+        ErrorResponse response = envelopes.render(failure, info);
+        Response.ResponseBuilder builder = Response.status(response.status())
+                .type(response.contentType())
+                .entity(response.body());
+        response.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    private static String chain(Throwable thrown) {
+        StringBuilder text = new StringBuilder(thrown.toString());
+        for (Throwable cause = thrown.getCause(); cause != null && cause != thrown; cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    static void log(Failure failure, ErrorEnvelope.RequestInfo request, Throwable thrown) {
+        int status = failure.kind().defaultStatus();
+        if (failure.kind() == FailureKind.INTERNAL) {
+            LOG.errorf(thrown, "%s %s failed unexpectedly", request.method(), request.path());
+        } else if (failure.kind() == FailureKind.UNAVAILABLE) {
+            LOG.warnf("%s %s answered %d: %s (%s)", request.method(), request.path(), status, failure.message(),
+                    thrown == null ? "-" : thrown.toString());
+        } else {
+            LOG.debugf("%s %s answered %s: %s (%s)", request.method(), request.path(), failure.kind().slug(), failure.message(),
+                    thrown == null ? "-" : chain(thrown));
+        }
+    }
+}

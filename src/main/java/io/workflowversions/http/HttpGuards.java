@@ -1,0 +1,82 @@
+package io.workflowversions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.workflowversions.config.ServiceConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The failures that happen before or outside JAX-RS: bodies over the size limit, and paths under an API prefix that
+ * match no resource. Both get the envelope of the API they were sent to instead of the framework's page.
+ */
+@ApplicationScoped
+public class HttpGuards {
+
+    /** After the REST layer, which passes on requests it has no resource for. */
+    private static final int AFTER_EVERYTHING = Integer.MAX_VALUE - 1000;
+
+    private final ErrorEnvelopes envelopes;
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    HttpGuards(ErrorEnvelopes envelopes, ObjectMapper mapper, ServiceConfig config) {
+        this.envelopes = envelopes;
+        this.mapper = mapper;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    void bodyLimit(@Observes Filters filters) {
+        filters.register(this::rejectOversizeBody, 1000);
+    }
+
+    void unmatchedRoutes(@Observes Router router) {
+        router.route().order(AFTER_EVERYTHING).handler(this::rejectUnmatched);
+    }
+
+    private void rejectOversizeBody(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            // The body is not read; closing after the answer keeps a client that keeps sending from tying us up.
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            send(context, Failure.of(FailureKind.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than the limit of " + maxBodyBytes + " bytes"));
+            return;
+        }
+        context.next();
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void rejectUnmatched(RoutingContext context) {
+        if (context.response().ended() || !envelopes.covers(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        send(context, Failure.of(FailureKind.NOT_FOUND, "No such resource: " + context.normalizedPath()));
+    }
+
+    private void send(RoutingContext context, Failure failure) {
+        ErrorEnvelope.RequestInfo info = RequestInfos.of(context.request());
+        FailureMapper.log(failure, info, null);
+        ErrorResponse response = envelopes.render(failure, info);
+        context.response().setStatusCode(response.status());
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
+        response.headers().forEach(context.response()::putHeader);
+        try {
+            context.response().end(mapper.writeValueAsString(response.body()));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.workflowversions.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The operations every dialect needs, over one PostgreSQL database shared by any number of service instances.
+ *
+ * <p>Every method joins the caller's transaction when there is one, so a dialect composes several of them into the
+ * single transaction of its request. The invariants hold in the database, not in this JVM: numbers come from an
+ * {@code UPDATE ... RETURNING} on the workflow row, and state changes run under that row's lock and a unique
+ * constraint.
+ */
+@ApplicationScoped
+public class VersionStore {
+
+    static final String NEXT_NUMBER_SQL =
+            "update workflow set version_counter = version_counter + 1 where id = ?1 returning version_counter";
+
+    private static final String VERSION_IN_SCOPE = "select v from WorkflowVersion v join Workflow w on w.id = v.workflowId"
+            + " where v.publicId = :publicId and w.dialect = :dialect and w.tenant = :tenant and w.subTenant = :subTenant";
+
+    private final WorkflowRepository workflows;
+    private final VersionRepository versions;
+
+    VersionStore(WorkflowRepository workflows, VersionRepository versions) {
+        this.workflows = workflows;
+        this.versions = versions;
+    }
+
+    // ---- workflows ------------------------------------------------------------------------------------------
+
+    /** Creates a workflow; an external key already used in the same scope and kind fails with CONFLICT. */
+    @WithTransaction
+    public Uni<Workflow> createWorkflow(TenantScope scope, NewWorkflow spec) {
+        return workflows.findByKey(scope, spec.kind(), spec.externalKey(), LockModeType.NONE)
+                .onItem().ifNotNull().failWith(() -> new StoreException(StoreException.Reason.CONFLICT,
+                        "workflow " + spec.externalKey() + " already exists"))
+                .replaceWith(() -> newWorkflow(scope, spec))
+                .call(workflows::persist);
+    }
+
+    /** The workflow with this key in the scope, or NOT_FOUND. */
+    @WithSession
+    public Uni<Workflow> findWorkflow(TenantScope scope, String kind, String externalKey) {
+        return workflows.findByKey(scope, kind, externalKey, LockModeType.NONE)
+                .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + externalKey));
+    }
+
+    /**
+     * The workflow, locked until the transaction ends: every write to a workflow or its versions that depends on
+     * what is there already takes this lock first, so such writes to one workflow run one after another.
+     */
+    @WithTransaction
+    public Uni<Workflow> lockWorkflow(TenantScope scope, String kind, String externalKey) {
+        return workflows.findByKey(scope, kind, externalKey, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + externalKey));
+    }
+
+    /**
+     * Checks the caller's revision and raises it: the optimistic concurrency of dialects that expose one. Run under
+     * {@link #lockWorkflow}, so two writers with the same revision cannot both pass.
+     */
+    public Workflow advanceRevision(Workflow locked, long expectedRevision, String actor) {
+        if (locked.revision != expectedRevision) {
+            throw new StoreException(StoreException.Reason.STALE_REVISION,
+                    "revision " + expectedRevision + " is not the current revision " + locked.revision);
+        }
+        locked.revision++;
+        return touch(locked, actor);
+    }
+
+    /** Records a change of the workflow by {@code actor}; the entity is written when the transaction commits. */
+    public Workflow touch(Workflow workflow, String actor) {
+        workflow.updatedAt = now();
+        workflow.updatedBy = actor;
+        return workflow;
+    }
+
+    @WithSession
+    public Uni<Page<Workflow>> listWorkflows(TenantScope scope, String kind, PageRequest page) {
+        Parameters params = WorkflowRepository.scoped(scope, kind);
+        return workflows.find(WorkflowRepository.IN_SCOPE, Sort.by("id"), params)
+                .range(first(page), last(page)).list()
+                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
+                        .map(total -> new Page<>(items, total, page)));
+    }
+
+    /** Deletes the workflow and all its versions. */
+    @WithTransaction
+    public Uni<Void> deleteWorkflow(Workflow workflow) {
+        return workflows.delete("id", workflow.id).replaceWithVoid();
+    }
+
+    // ---- versions -------------------------------------------------------------------------------------------
+
+    /**
+     * Adds a version. A numbered version takes the workflow's next number, raised in the database in this
+     * transaction, so concurrent adds get distinct numbers with no gaps. An exclusive state already held by another
+     * version fails with CONFLICT.
+     */
+    @WithTransaction
+    public Uni<WorkflowVersion> addVersion(Workflow workflow, NewVersion spec) {
+        Uni<Long> number = spec.numbered() ? nextNumber(workflow) : Uni.createFrom().nullItem();
+        return number.flatMap(allocated -> {
+            WorkflowVersion version = newVersion(workflow, spec, allocated);
+            Uni<Void> guard = spec.exclusive() ? ensureFree(workflow.id, spec.state(), null) : Uni.createFrom().voidItem();
+            return guard.replaceWith(version).call(versions::persist);
+        });
+    }
+
+    private Uni<Long> nextNumber(Workflow workflow) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_NUMBER_SQL, Long.class)
+                .setParameter(1, workflow.id)
+                .getSingleResult())
+                .invoke(n -> workflow.versionCounter = n);
+    }
+
+    /** A version by its public id within the scope, or NOT_FOUND; another tenant's version is not found. */
+    @WithSession
+    public Uni<WorkflowVersion> findVersion(TenantScope scope, String publicId) {
+        Parameters params = Parameters.with("publicId", publicId)
+                .and("dialect", scope.dialect())
+                .and("tenant", scope.tenant())
+                .and("subTenant", scope.subTenant());
+        return versions.find(VERSION_IN_SCOPE, params).firstResult()
+                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + publicId));
+    }
+
+    /** A version of this workflow by its public id, or NOT_FOUND. */
+    @WithSession
+    public Uni<WorkflowVersion> findVersion(Workflow workflow, String publicId) {
+        return versions.find("workflowId = ?1 and publicId = ?2", workflow.id, publicId).firstResult()
+                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + publicId));
+    }
+
+    /** A version of this workflow by its number, or NOT_FOUND. */
+    @WithSession
+    public Uni<WorkflowVersion> findVersionByNumber(Workflow workflow, long number) {
+        return versions.find("workflowId = ?1 and number = ?2", workflow.id, number).firstResult()
+                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + number));
+    }
+
+    /** The version of this workflow holding an exclusive state, if any. */
+    @WithSession
+    public Uni<Optional<WorkflowVersion>> holderOf(Workflow workflow, String exclusiveState) {
+        return versions.find("workflowId = ?1 and exclusiveState = ?2", workflow.id, exclusiveState).firstResult()
+                .map(Optional::ofNullable);
+    }
+
+    /** The versions of a workflow in creation order. */
+    @WithSession
+    public Uni<Page<WorkflowVersion>> listVersions(Workflow workflow, PageRequest page) {
+        return versions.find("workflowId", Sort.by("id"), workflow.id)
+                .range(first(page), last(page)).list()
+                .flatMap(items -> versions.count("workflowId", workflow.id).map(total -> new Page<>(items, total, page)));
+    }
+
+    /**
+     * Moves a version to another state under its workflow's row lock. Taking an exclusive state that another
+     * version holds fails with CONFLICT: the dialect decides whether to move that version out first.
+     */
+    @WithTransaction
+    public Uni<WorkflowVersion> changeState(WorkflowVersion version, String state, boolean exclusive, String actor) {
+        Uni<Void> guard = exclusive ? ensureFree(version.workflowId, state, version.id) : Uni.createFrom().voidItem();
+        return lockById(version.workflowId).call(() -> guard).map(locked -> {
+            version.state = state;
+            version.exclusiveState = exclusive ? state : null;
+            version.updatedAt = now();
+            version.updatedBy = actor;
+            return version;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteVersion(WorkflowVersion version) {
+        return versions.delete("id", version.id).replaceWithVoid();
+    }
+
+    // ---- maintenance ----------------------------------------------------------------------------------------
+
+    /** Deletes workflows and their versions: all of them, or one dialect's, one tenant's, or both. */
+    @WithTransaction
+    public Uni<ResetCounts> reset(Optional<String> dialect, Optional<String> tenant) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        dialect.ifPresent(d -> {
+            where.append(" and dialect = :dialect");
+            params.and("dialect", d);
+        });
+        tenant.ifPresent(t -> {
+            where.append(" and tenant = :tenant");
+            params.and("tenant", t);
+        });
+        String filter = where.toString();
+        // Versions have no dialect or tenant of their own, so the names in the filter resolve to the workflow.
+        return versions.count("workflowId in (select w.id from Workflow w where " + filter + ")", params)
+                .flatMap(versionCount -> workflows.delete(filter, params)
+                        .map(workflowCount -> new ResetCounts(workflowCount, versionCount)));
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------
+
+    private Uni<Workflow> lockById(Long workflowId) {
+        return workflows.find("id", workflowId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Fails with CONFLICT when a version other than {@code except} holds the state. */
+    private Uni<Void> ensureFree(Long workflowId, String state, Long except) {
+        // Flush first: a version moved out of the state earlier in this transaction must not count as its holder.
+        return Panache.getSession().flatMap(session -> session.flush())
+                .chain(() -> versions.find("workflowId = ?1 and exclusiveState = ?2", workflowId, state)
+                        .<WorkflowVersion>firstResult())
+                .flatMap(holder -> holder == null || holder.id.equals(except)
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new StoreException(StoreException.Reason.CONFLICT,
+                                "another version is already " + state)));
+    }
+
+    private static Workflow newWorkflow(TenantScope scope, NewWorkflow spec) {
+        Workflow workflow = new Workflow();
+        workflow.dialect = scope.dialect();
+        workflow.tenant = scope.tenant();
+        workflow.subTenant = scope.subTenant();
+        workflow.kind = spec.kind();
+        workflow.externalKey = spec.externalKey();
+        workflow.name = spec.name();
+        workflow.description = spec.description();
+        workflow.attributes = orEmpty(spec.attributes());
+        workflow.revision = 1;
+        workflow.createdAt = now();
+        workflow.createdBy = spec.actor();
+        workflow.updatedAt = workflow.createdAt;
+        workflow.updatedBy = spec.actor();
+        return workflow;
+    }
+
+    private static WorkflowVersion newVersion(Workflow workflow, NewVersion spec, Long number) {
+        WorkflowVersion version = new WorkflowVersion();
+        version.workflowId = workflow.id;
+        version.publicId = spec.publicId() != null ? spec.publicId() : UUID.randomUUID().toString();
+        version.number = number;
+        version.label = spec.label();
+        version.state = spec.state();
+        version.exclusiveState = spec.exclusive() ? spec.state() : null;
+        version.content = orEmpty(spec.content());
+        version.attributes = orEmpty(spec.attributes());
+        version.createdAt = now();
+        version.createdBy = spec.actor();
+        version.updatedAt = version.createdAt;
+        version.updatedBy = spec.actor();
+        return version;
+    }
+
+    private static JsonNode orEmpty(JsonNode node) {
+        return node != null ? node : JsonNodeFactory.instance.objectNode();
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes what we answer equal what we stored. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static int first(PageRequest page) {
+        return (int) Math.min(page.offset(), Integer.MAX_VALUE - PageRequest.MAX_LIMIT);
+    }
+
+    private static int last(PageRequest page) {
+        return first(page) + page.limit() - 1;
+    }
+}
