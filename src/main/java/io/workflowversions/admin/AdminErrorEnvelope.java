@@ -13,8 +13,8 @@ public class AdminErrorEnvelope implements ErrorEnvelope {
     static final String PREFIX = "/admin/";
 
     @Override
-    public String pathPrefix() {
-        return PREFIX;
+    public boolean covers(String path) {
+        return path.startsWith(PREFIX);
     }
 
     @Override

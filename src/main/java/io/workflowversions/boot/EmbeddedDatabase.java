@@ -28,14 +28,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param clean whether to wipe the directory first (tests) or keep what is there (the service)
      */
     public static EmbeddedDatabase start(Path directory, boolean clean) {
+        return start(directory, clean, 0);
+    }
+
+    /** As {@link #start(Path, boolean)}, on the given port (0 for any free one). */
+    public static EmbeddedDatabase start(Path directory, boolean clean, int port) {
         try {
-            Files.createDirectories(directory.getParent() == null ? directory.toAbsolutePath().getParent() : directory.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            Files.createDirectories(directory.toAbsolutePath().getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);

@@ -1,13 +1,13 @@
 package io.workflowversions.http;
 
 /**
- * How one API prefix answers failures. Each dialect contributes a bean; requests outside every prefix get the
- * problem-JSON envelope.
+ * How one API answers failures. Each dialect contributes a bean that names the paths it owns; requests outside every
+ * API get the problem-JSON envelope.
  */
 public interface ErrorEnvelope {
 
-    /** The path prefix this envelope answers for, such as {@code /admin/}. */
-    String pathPrefix();
+    /** Whether this API owns the path, for instance because it starts with {@code /admin/}. */
+    boolean covers(String path);
 
     ErrorResponse render(Failure failure, RequestInfo request);
 

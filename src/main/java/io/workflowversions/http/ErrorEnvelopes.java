@@ -2,24 +2,21 @@ package io.workflowversions.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.util.Comparator;
 import java.util.List;
 
-/** Picks the envelope for a request path: the longest matching dialect prefix, else problem JSON. */
+/** Picks the envelope for a request path: the API that owns the path, else problem JSON. */
 @ApplicationScoped
 public class ErrorEnvelopes {
 
     private final List<ErrorEnvelope> envelopes;
 
     ErrorEnvelopes(Instance<ErrorEnvelope> envelopes) {
-        this.envelopes = envelopes.stream()
-                .sorted(Comparator.comparingInt((ErrorEnvelope e) -> e.pathPrefix().length()).reversed())
-                .toList();
+        this.envelopes = envelopes.stream().toList();
     }
 
     public ErrorResponse render(Failure failure, ErrorEnvelope.RequestInfo request) {
         for (ErrorEnvelope envelope : envelopes) {
-            if (request.path().startsWith(envelope.pathPrefix())) {
+            if (envelope.covers(request.path())) {
                 return envelope.render(failure, request);
             }
         }
@@ -28,6 +25,6 @@ public class ErrorEnvelopes {
 
     /** Whether a path belongs to one of the APIs (so unmatched routes under it get an envelope, not a page). */
     public boolean covers(String path) {
-        return envelopes.stream().anyMatch(e -> path.startsWith(e.pathPrefix()));
+        return envelopes.stream().anyMatch(e -> e.covers(path));
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
+import java.sql.SQLException;
+import org.hibernate.JDBCException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,8 +72,9 @@ public class FailureClassifier {
         if (t instanceof JsonProcessingException json) {
             return json(json);
         }
-        if (t instanceof PgException pg) {
-            return database(pg);
+        String sqlState = sqlState(t);
+        if (sqlState != null) {
+            return database(sqlState);
         }
         if (isConnectionFailure(t)) {
             return Failure.of(FailureKind.UNAVAILABLE, "The database is unavailable; try again shortly");
@@ -119,6 +122,8 @@ public class FailureClassifier {
             if (mapping instanceof ValueInstantiationException || mapping instanceof InvalidFormatException format
                     && format.getTargetType() != null && format.getTargetType().isEnum()) {
                 problem = "unknown value";
+            } else if (String.valueOf(mapping.getOriginalMessage()).startsWith("Missing required creator property")) {
+                problem = "is required";
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 problem = "expected " + describe(mismatch.getTargetType());
             } else {
@@ -157,8 +162,21 @@ public class FailureClassifier {
         return new Failure(FailureKind.INVALID_INPUT, null, message, issues);
     }
 
-    private static Failure database(PgException pg) {
-        String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+    /** The SQLSTATE of a database error, whether it comes from the reactive client or through Hibernate. */
+    private static String sqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
+    }
+
+    private static Failure database(String state) {
         if (state.equals("23505")) {
             return Failure.of(FailureKind.CONFLICT, "Conflicts with existing data");
         }

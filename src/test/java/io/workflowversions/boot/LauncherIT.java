@@ -1,0 +1,228 @@
+package io.workflowversions.boot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged service as a user starts it: {@code java -jar} in a directory of its own, on the embedded database
+ * by default, or on a database given by URL. Each test runs real processes.
+ */
+class LauncherIT {
+
+    private static final Path JAR = Path.of(System.getProperty("quarkus.app.jar", "target/quarkus-app/quarkus-run.jar"))
+            .toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    private ServiceProcess service;
+    private EmbeddedDatabase external;
+
+    @AfterEach
+    void stopEverything(org.junit.jupiter.api.TestInfo test) throws IOException {
+        if (service != null) {
+            service.stop();
+            // Kept for whoever reads a failed build.
+            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Files.writeString(logs.resolve(test.getTestMethod().orElseThrow().getName() + ".log"), service.output());
+        }
+        if (external != null) {
+            external.close();
+        }
+    }
+
+    @Test
+    void withNothingConfiguredItStartsOnAnEmbeddedDatabaseAndKeepsDataAcrossRestarts() {
+        service = ServiceProcess.start(JAR, workDir, Map.of());
+        service.awaitReady(Duration.ofSeconds(20));
+        String token = service.printedAdminToken();
+
+        assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
+        given().baseUri(service.url()).header("Authorization", "Bearer " + token).get("/admin/v1/credentials")
+                .then().statusCode(200).body("items", hasSize(6))
+                .body("items.username", hasItem("demo@fortanix.test"))
+                .body("items.access_key", hasItem("DEMOACCESSKEY0001"));
+        String created = given().baseUri(service.url()).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("dialect", "frankieone", "type", "api_key", "secret", "kept-" + UUID.randomUUID(),
+                        "tenant", "customer-1", "role", "writer"))
+                .post("/admin/v1/credentials").then().statusCode(201).extract().path("id");
+
+        assertThat(service.stop()).as("a graceful stop on SIGTERM").isIn(0, 130, 143);
+        service = ServiceProcess.start(JAR, workDir, Map.of());
+        service.awaitReady(Duration.ofSeconds(20));
+        String newToken = service.printedAdminToken();
+
+        given().baseUri(service.url()).header("Authorization", "Bearer " + newToken).get("/admin/v1/credentials")
+                .then().statusCode(200).body("items", hasSize(7)).body("items.id", hasItem(created));
+        assertThat(service.output()).doesNotContain("Created the demo credentials");
+    }
+
+    @Test
+    void aConfiguredDatabaseUrlWinsAndNothingEmbeddedStarts() throws Exception {
+        external = EmbeddedDatabase.start(workDir.resolve("external-pg"), true);
+        Path serviceDir = Files.createDirectories(workDir.resolve("service"));
+        service = ServiceProcess.start(JAR, serviceDir, externalDatabaseEnv(external));
+        service.awaitReady(Duration.ofSeconds(20));
+
+        assertThat(serviceDir.resolve("data/postgres")).doesNotExist();
+        assertThat(service.output()).doesNotContain("starting the embedded PostgreSQL");
+        given().baseUri(service.url()).header("Authorization", "Bearer it-admin").get("/admin/v1/credentials")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().baseUri(service.url()).header("Authorization", "Bearer it-admin").contentType(ContentType.JSON)
+                .body(Map.of("dialect", "patchworks", "type", "api_key", "secret", "in-external-db", "tenant", "9",
+                        "role", "reader"))
+                .post("/admin/v1/credentials").then().statusCode(201);
+        try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), "postgres", "postgres");
+                ResultSet rows = connection.createStatement().executeQuery("select tenant from credential")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("9");
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsAnswered503QuicklyAndTheServiceRecoversByItself() {
+        Path databaseDir = workDir.resolve("external-pg");
+        // Not "clean": a clean server also deletes its files when stopped, and this one must come back with them.
+        external = EmbeddedDatabase.start(databaseDir, false);
+        int port = external.port();
+        service = ServiceProcess.start(JAR, workDir, externalDatabaseEnv(external));
+        service.awaitReady(Duration.ofSeconds(20));
+        given().baseUri(service.url()).header("Authorization", "Bearer it-admin").get("/admin/v1/credentials")
+                .then().statusCode(200);
+
+        external.close();
+        external = null;
+
+        long started = System.nanoTime();
+        given().baseUri(service.url()).header("Authorization", "Bearer it-admin").get("/admin/v1/credentials")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/unavailable"))
+                .body("status", equalTo(503));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        given().baseUri(service.url()).get("/q/health/ready").then().statusCode(503);
+
+        external = EmbeddedDatabase.start(databaseDir, false, port);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            given().baseUri(service.url()).header("Authorization", "Bearer it-admin").get("/admin/v1/credentials")
+                    .then().statusCode(200);
+            given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200);
+        });
+    }
+
+    private static Map<String, String> externalDatabaseEnv(EmbeddedDatabase database) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "WORKFLOW_VERSIONS_ADMIN_TOKEN", "it-admin");
+    }
+
+    /** One {@code java -jar} process of the packaged service, its output captured to a file. */
+    static final class ServiceProcess {
+
+        private static final Pattern ADMIN_TOKEN = Pattern.compile("this run's admin token is: (\\S+)");
+
+        private final Process process;
+        private final Path log;
+        private final int port;
+
+        private ServiceProcess(Process process, Path log, int port) {
+            this.process = process;
+            this.log = log;
+            this.port = port;
+        }
+
+        static ServiceProcess start(Path jar, Path workDir, Map<String, String> env) {
+            try {
+                int port = freePort();
+                Path log = Files.createTempFile(workDir.getParent(), "service-", ".log");
+                ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("WORKFLOW_VERSIONS_"));
+                builder.environment().putAll(env);
+                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+                return new ServiceProcess(builder.start(), log, port);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        void awaitReady(Duration atMost) {
+            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                    .failFast("the service exited:\n" + output(), () -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(() -> given().baseUri(url()).get("/q/health/ready").statusCode() == 200);
+        }
+
+        String printedAdminToken() {
+            Matcher matcher = ADMIN_TOKEN.matcher(output());
+            assertThat(matcher.find()).as("the generated admin token is printed").isTrue();
+            String token = matcher.group(1);
+            while (matcher.find()) {
+                token = matcher.group(1);
+            }
+            return token;
+        }
+
+        String output() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** Sends SIGTERM and waits for the exit; answers the exit code. */
+        int stop() {
+            try {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
