@@ -74,7 +74,9 @@ public class HttpGuards {
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
         response.headers().forEach(context.response()::putHeader);
         try {
-            context.response().end(mapper.writeValueAsString(response.body()));
+            // A plain-text envelope's body is already its wire form; anything else is written as JSON.
+            Object body = response.body();
+            context.response().end(body instanceof CharSequence text ? text.toString() : mapper.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             context.fail(e);
         }

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -98,6 +101,62 @@ public class VersionStore {
                         .map(total -> new Page<>(items, total, page)));
     }
 
+    /** How many workflows of this kind the scope holds. */
+    @WithSession
+    public Uni<Long> countWorkflows(TenantScope scope, String kind) {
+        return workflows.count(WorkflowRepository.IN_SCOPE, WorkflowRepository.scoped(scope, kind));
+    }
+
+    /**
+     * One window of the workflows of this kind in the scope that match the search, in the search's order; the page's
+     * total is the number of matches.
+     */
+    @WithSession
+    public Uni<Page<Workflow>> searchWorkflows(TenantScope scope, String kind, WorkflowSearch search, PageRequest page) {
+        List<Object> params = new ArrayList<>(List.of(scope.dialect(), scope.tenant(), scope.subTenant(), kind));
+        StringBuilder where = new StringBuilder(
+                " from workflow w where w.dialect = ?1 and w.tenant = ?2 and w.sub_tenant = ?3 and w.kind = ?4");
+        if (search.nameContains() != null) {
+            params.add(search.nameContains());
+            where.append(" and strpos(lower(w.name), lower(?").append(params.size()).append(")) > 0");
+        }
+        if (search.descriptionContains() != null) {
+            params.add(search.descriptionContains());
+            where.append(" and strpos(lower(coalesce(w.description, '')), lower(?").append(params.size()).append(")) > 0");
+        }
+        if (search.textContains() != null) {
+            params.add(search.textContains());
+            int n = params.size();
+            where.append(" and (strpos(lower(w.name), lower(?").append(n).append(")) > 0")
+                    .append(" or strpos(lower(coalesce(w.description, '')), lower(?").append(n).append(")) > 0)");
+        }
+        for (JsonNode document : search.attributesContain()) {
+            params.add(document.toString());
+            where.append(" and w.attributes @> cast(cast(?").append(params.size()).append(" as text) as jsonb)");
+        }
+        for (JsonNode document : search.anyVersionContains()) {
+            params.add(document.toString());
+            where.append(" and exists (select 1 from workflow_version v where v.workflow_id = w.id")
+                    .append(" and v.content @> cast(cast(?").append(params.size()).append(" as text) as jsonb))");
+        }
+        StringBuilder order = new StringBuilder(" order by ");
+        for (WorkflowSearch.SortKey key : search.sort()) {
+            order.append("w.").append(key.field().column).append(key.descending() ? " desc, " : " asc, ");
+        }
+        order.append("w.external_key asc, w.id asc");
+        String window = " limit " + page.limit() + " offset " + page.offset();
+        return Panache.getSession().flatMap(session -> {
+            var select = session.createNativeQuery("select w.*" + where + order + window, Workflow.class);
+            var count = session.createNativeQuery("select count(*)" + where, Long.class);
+            for (int i = 0; i < params.size(); i++) {
+                select.setParameter(i + 1, params.get(i));
+                count.setParameter(i + 1, params.get(i));
+            }
+            return select.getResultList().flatMap(items -> count.getSingleResult()
+                    .map(total -> new Page<>(List.copyOf(items), total, page)));
+        });
+    }
+
     /** Deletes the workflow and all its versions. */
     @WithTransaction
     public Uni<Void> deleteWorkflow(Workflow workflow) {
@@ -151,6 +210,16 @@ public class VersionStore {
     public Uni<WorkflowVersion> findVersionByNumber(Workflow workflow, long number) {
         return versions.find("workflowId = ?1 and number = ?2", workflow.id, number).firstResult()
                 .onItem().ifNull().failWith(() -> StoreException.notFound("version " + number));
+    }
+
+    /** Every version of these workflows, grouped by workflow in creation order, in one query. */
+    @WithSession
+    public Uni<List<WorkflowVersion>> versionsOf(Collection<Workflow> owners) {
+        if (owners.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = owners.stream().map(w -> w.id).toList();
+        return versions.list("workflowId in ?1", Sort.by("workflowId").and("id"), ids);
     }
 
     /** The version of this workflow holding an exclusive state, if any. */

@@ -1,0 +1,83 @@
+package io.workflowversions.dialect.fortanix;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.workflowversions.http.ApiException;
+import io.workflowversions.http.FailureKind;
+import io.workflowversions.security.Principal;
+import io.workflowversions.store.VersionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Opens, finds, changes and ends sessions. Every instance sees the same rows, so a terminate acts everywhere. */
+@ApplicationScoped
+public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, UUID> {
+
+    /** Idle lifetime of a session; a refresh starts it again. */
+    static final Duration IDLE = Duration.ofHours(24);
+    /** Lifetime of the bearer token; no session outlives its token. */
+    static final Duration TOKEN = Duration.ofDays(7);
+    /** Ended or expired sessions are kept this long, then removed at a later login. */
+    private static final Duration KEEP = Duration.ofDays(1);
+
+    static final String EXPIRED = "The session has expired or was terminated; log in again";
+
+    /** A new session for the user, with the user's account selected when it is a valid account id. */
+    @WithTransaction
+    public Uni<FortanixSession> open(UUID id, Principal user, Instant tokenExpiresAt) {
+        Instant now = VersionStore.now();
+        FortanixSession session = new FortanixSession();
+        session.id = id;
+        session.credentialId = user.credentialId();
+        session.selectedAccount = Accounts.accountOf(user).map(UUID::toString).orElse(null);
+        session.createdAt = now;
+        session.tokenExpiresAt = tokenExpiresAt;
+        session.expiresAt = earlier(now.plus(IDLE), tokenExpiresAt);
+        return delete("expiresAt < ?1 or endedAt < ?1", now.minus(KEEP))
+                .chain(() -> persist(session));
+    }
+
+    /** The active session with this id, or UNAUTHENTICATED. */
+    @WithSession
+    public Uni<FortanixSession> active(UUID id) {
+        return findById(id).map(session -> {
+            if (session == null || !session.activeAt(VersionStore.now())) {
+                throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
+            }
+            return session;
+        });
+    }
+
+    @WithTransaction
+    public Uni<FortanixSession> select(UUID id, String account) {
+        return lockedActive(id).invoke(session -> session.selectedAccount = account);
+    }
+
+    @WithTransaction
+    public Uni<FortanixSession> refresh(UUID id) {
+        return lockedActive(id).invoke(session -> session.expiresAt = earlier(VersionStore.now().plus(IDLE),
+                session.tokenExpiresAt));
+    }
+
+    @WithTransaction
+    public Uni<Void> end(UUID id) {
+        return lockedActive(id).invoke(session -> session.endedAt = VersionStore.now()).replaceWithVoid();
+    }
+
+    private Uni<FortanixSession> lockedActive(UUID id) {
+        return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).map(session -> {
+            if (session == null || !session.activeAt(VersionStore.now())) {
+                throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
+            }
+            return session;
+        });
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
