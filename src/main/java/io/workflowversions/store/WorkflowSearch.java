@@ -24,7 +24,8 @@ public record WorkflowSearch(String nameContains, String descriptionContains, St
 
     /** The fields a search may sort by. */
     public enum SortField {
-        NAME("name"), CREATED_AT("created_at"), UPDATED_AT("updated_at"), EXTERNAL_KEY("external_key");
+        /** By code point, whatever the database's locale. */
+        NAME("name collate \"C\""), CREATED_AT("created_at"), UPDATED_AT("updated_at"), EXTERNAL_KEY("external_key");
 
         final String column;
 

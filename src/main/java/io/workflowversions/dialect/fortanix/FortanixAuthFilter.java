@@ -129,6 +129,9 @@ public class FortanixAuthFilter {
                 }
             }
         }
+        for (String sortBy : request.params().getAll("sort_by")) {
+            ListQuery.sort(sortBy);
+        }
         for (String name : INTEGER_QUERY) {
             for (String value : request.params().getAll(name)) {
                 if (!value.matches("^-?[0-9]{1,9}$")) {

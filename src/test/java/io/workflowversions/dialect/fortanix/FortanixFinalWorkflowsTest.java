@@ -195,6 +195,17 @@ class FortanixFinalWorkflowsTest {
                 .then().statusCode(200).body("name", equalTo("After")).body("description", equalTo(""));
         assertThat(Sql.rows("select name, description from workflow where external_key = ?", graphId).get(0))
                 .containsEntry("name", "After").containsEntry("description", "");
+
+        String hostile = "Robert'); DROP TABLE workflow;-- <script>alert(1)</script> \u202e\u00e9\ud83d\ude00 %_";
+        writer.call().body(Map.of("name", hostile)).patch("/v1/workflows/final/graphs/" + graphId)
+                .then().statusCode(200).body("name", equalTo(hostile));
+        writer.call().queryParam("name", "drop table").get("/v1/workflows/final/graphs").then().statusCode(200)
+                .body("items.graph_id", equalTo(List.of(graphId)));
+        writer.call().queryParam("name", "%_").get("/v1/workflows/final/graphs").then().statusCode(200)
+                .body("items.graph_id", equalTo(List.of(graphId)));
+        writer.call().queryParam("name", "_%").get("/v1/workflows/final/graphs").then().statusCode(200)
+                .body("items", hasSize(0));
+        assertThat(Sql.rows("select name from workflow where external_key = ?", graphId).get(0)).containsEntry("name", hostile);
     }
 
     @Test
