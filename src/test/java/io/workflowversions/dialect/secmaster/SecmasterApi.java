@@ -104,7 +104,7 @@ final class SecmasterApi {
 
     /** A request signed with the tenant's AK/SK by the Huawei SDK's own signer. */
     static RequestSpecification signed(Tenant tenant) {
-        return given().filter(SpecValidation.strict(SPEC)).filter(huaweiSigner(tenant.accessKey(), tenant.secretKey()))
+        return given().filter(huaweiSigner(tenant.accessKey(), tenant.secretKey())).filter(SpecValidation.strict(SPEC))
                 .contentType("application/json;charset=UTF-8");
     }
 
