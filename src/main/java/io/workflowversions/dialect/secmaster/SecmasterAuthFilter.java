@@ -92,7 +92,7 @@ public class SecmasterAuthFilter {
         if (!AkSkSignature.withinSkew(signedAt, Instant.now())) {
             return Uni.createFrom().failure(unauthenticated("X-Sdk-Date is more than 15 minutes from the server time"));
         }
-        byte[] body = body(context);
+        byte[] body = carriesBody(request) ? body(context) : new byte[0];
         String canonical = AkSkSignature.canonicalRequest(request.method().name(), request.path(), request.query(),
                 name -> request.getHeader(name), authorization.signedHeaders(), body);
         String stringToSign = AkSkSignature.stringToSign(sdkDate.trim(), canonical);
@@ -105,6 +105,11 @@ public class SecmasterAuthFilter {
                     }
                     return secret.principal();
                 });
+    }
+
+    /** Only the POST and PUT operations have a body (read before this filter runs); GET and DELETE sign an empty one. */
+    private static boolean carriesBody(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST || request.method() == io.vertx.core.http.HttpMethod.PUT;
     }
 
     /** The body as it arrived; it is put back so that the resource still reads it. */
