@@ -37,6 +37,7 @@ public class SecmasterAuthFilter {
         this.caller = caller;
     }
 
+    @SecmasterApiCall
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, readBody = true)
     public Uni<Void> authenticate(ContainerRequestContext context, HttpServerRequest request) {
         String path = request.path();

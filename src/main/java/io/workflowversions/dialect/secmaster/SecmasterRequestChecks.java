@@ -29,6 +29,7 @@ public class SecmasterRequestChecks {
             "publish_failed", "not_activated", "activated", "rejected");
     private static final Set<String> BOOLEANS = Set.of("true", "false");
 
+    @SecmasterApiCall
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public void check(HttpServerRequest request) {
         String path = request.path();

@@ -22,6 +22,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** V1-V7: versions, their state machine, review and topology validation. */
+@SecmasterApiCall
 public class WorkflowVersionsResource implements WorkflowVersionsApi {
 
     private final SecmasterService service;

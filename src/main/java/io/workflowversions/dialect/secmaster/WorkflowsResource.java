@@ -19,6 +19,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** W1-W5: workflows. */
+@SecmasterApiCall
 public class WorkflowsResource implements WorkflowsApi {
 
     private final SecmasterService service;
