@@ -1,0 +1,110 @@
+package io.workflowversions.dialect.secmaster;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.workflowversions.dialect.secmaster.api.WorkflowVersionsApi;
+import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionStatus;
+import io.workflowversions.dialect.secmaster.api.model.AopworkflowVersionValidateRes;
+import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowVersionApprovelInfo;
+import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowVersionApprovelResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowVersionInfo;
+import io.workflowversions.dialect.secmaster.api.model.ListAopWorkflowVersionsResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.ModifyAopWorkflowVersionInfo;
+import io.workflowversions.dialect.secmaster.api.model.ValidateAopWorkflowVersionResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.ValidationMode;
+import io.workflowversions.dialect.secmaster.api.model.WorkflowApproveOpinionDetail;
+import io.workflowversions.dialect.secmaster.api.model.WorkflowValidationError;
+import io.workflowversions.dialect.secmaster.api.model.WorkflowValidationResult;
+import io.workflowversions.security.Caller;
+import io.workflowversions.store.WorkflowVersion;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** V1-V7: versions, their state machine, review and topology validation. */
+@SecmasterApiCall
+public class WorkflowVersionsResource implements WorkflowVersionsApi {
+
+    private final SecmasterService service;
+    private final Caller caller;
+    private final HttpServerRequest request;
+
+    WorkflowVersionsResource(SecmasterService service, Caller caller, HttpServerRequest request) {
+        this.service = service;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    @Override
+    public Uni<RestResponse<ListAopWorkflowVersionsResponseBody>> listAopWorkflowVersions(String projectId,
+            String workspaceId, String workflowId, AopWorkflowVersionStatus status) {
+        caller.principal();
+        String requestId = requestId();
+        return service.listVersions(SecmasterService.scope(projectId, workspaceId), workflowId,
+                        status == null ? null : status.toString())
+                .map(versions -> WorkflowsResource.ok(new ListAopWorkflowVersionsResponseBody()
+                        .code(Secmaster.SUCCESS).message("").success(true).requestId(requestId)
+                        .total(versions.size()).offset(0).limit(versions.size()).size(versions.size()).page(1)
+                        .data(versions.stream().map(Views::version).toList()), requestId));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowVersionResponseBody>> createAopWorkflowVersion(String projectId,
+            String workspaceId, String workflowId, CreateAopWorkflowVersionInfo body) {
+        return answer(service.createVersion(SecmasterService.scope(projectId, workspaceId), workflowId, body,
+                caller.writer()));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowVersionResponseBody>> showAopWorkflowVersion(String projectId,
+            String workspaceId, String versionId) {
+        caller.principal();
+        return answer(service.version(SecmasterService.scope(projectId, workspaceId), versionId));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowVersionResponseBody>> updateAopWorkflowVersion(String projectId,
+            String workspaceId, String versionId, ModifyAopWorkflowVersionInfo body) {
+        return answer(service.updateVersion(SecmasterService.scope(projectId, workspaceId), versionId, body,
+                caller.writer()));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowVersionResponseBody>> deleteAopWorkflowVersion(String projectId,
+            String workspaceId, String versionId) {
+        return answer(service.deleteVersion(SecmasterService.scope(projectId, workspaceId), versionId, caller.writer()));
+    }
+
+    @Override
+    public Uni<RestResponse<CreateAopWorkflowVersionApprovelResponseBody>> createAopWorkflowVersionApprovel(
+            String projectId, String workspaceId, String versionId, CreateAopWorkflowVersionApprovelInfo body) {
+        String requestId = requestId();
+        return service.review(SecmasterService.scope(projectId, workspaceId), versionId, body, caller.writer())
+                .map(v -> WorkflowsResource.ok(new CreateAopWorkflowVersionApprovelResponseBody()
+                        .code(Secmaster.SUCCESS).message("")
+                        .data(new WorkflowApproveOpinionDetail().result(body.getResult()).content(body.getContent())),
+                        requestId));
+    }
+
+    @Override
+    public Uni<RestResponse<ValidateAopWorkflowVersionResponseBody>> validateAopWorkflowVersion(String projectId,
+            String workspaceId, AopworkflowVersionValidateRes body) {
+        caller.principal();
+        String requestId = requestId();
+        List<WorkflowValidationError> errors = Topology.check(Topology.decode("taskflow", body.getTaskflow()),
+                body.getMode() == ValidationMode.CIRCLE);
+        return Uni.createFrom().item(WorkflowsResource.ok(new ValidateAopWorkflowVersionResponseBody()
+                .code(Secmaster.SUCCESS).message("").success(true).requestId(requestId)
+                .data(new WorkflowValidationResult().valid(errors.isEmpty()).errors(errors)), requestId));
+    }
+
+    private Uni<RestResponse<AopWorkflowVersionResponseBody>> answer(Uni<WorkflowVersion> version) {
+        String requestId = requestId();
+        return version.map(v -> WorkflowsResource.ok(new AopWorkflowVersionResponseBody().code(Secmaster.SUCCESS)
+                .message("").success(true).requestId(requestId).data(Views.version(v)), requestId));
+    }
+
+    private String requestId() {
+        return RequestIds.choose(request.getHeader(RequestIds.REQUEST_HEADER));
+    }
+}

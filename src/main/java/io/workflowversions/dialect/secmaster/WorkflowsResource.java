@@ -1,0 +1,113 @@
+package io.workflowversions.dialect.secmaster;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.workflowversions.dialect.secmaster.api.WorkflowsApi;
+import io.workflowversions.dialect.secmaster.api.model.AopType;
+import io.workflowversions.dialect.secmaster.api.model.AopWorkflowResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowInfo;
+import io.workflowversions.dialect.secmaster.api.model.ListWorkflowsResponseBody;
+import io.workflowversions.dialect.secmaster.api.model.ModifyAopWorkflowInfo;
+import io.workflowversions.dialect.secmaster.api.model.SortOrder;
+import io.workflowversions.dialect.secmaster.api.model.WorkflowSortBy;
+import io.workflowversions.security.Caller;
+import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.Workflow;
+import io.workflowversions.store.WorkflowSearch;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** W1-W5: workflows. */
+@SecmasterApiCall
+public class WorkflowsResource implements WorkflowsApi {
+
+    private final SecmasterService service;
+    private final Caller caller;
+    private final HttpServerRequest request;
+
+    WorkflowsResource(SecmasterService service, Caller caller, HttpServerRequest request) {
+        this.service = service;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    @Override
+    public Uni<RestResponse<ListWorkflowsResponseBody>> listWorkflows(String projectId, String workspaceId, Integer offset,
+            Integer limit, SortOrder order, WorkflowSortBy sortby, Boolean enabled, String name, String description,
+            String dataclassId, String dataclassName, AopType aopType, Boolean lastVersion) {
+        caller.principal();
+        int from = offset == null ? 0 : offset;
+        int size = limit == null ? 10 : limit;
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        if (enabled != null) {
+            attributes.put(Fields.ENABLED, enabled);
+        }
+        if (dataclassId != null) {
+            attributes.put(Fields.DATACLASS_ID, dataclassId);
+        }
+        if (dataclassName != null) {
+            attributes.put(Fields.DATACLASS_NAME, dataclassName);
+        }
+        if (aopType != null) {
+            attributes.put(Fields.AOP_TYPE, aopType.toString());
+        }
+        WorkflowSearch.SortField field = sortby == WorkflowSortBy.UPDATE_TIME
+                ? WorkflowSearch.SortField.UPDATED_AT : WorkflowSearch.SortField.CREATED_AT;
+        WorkflowSearch query = new WorkflowSearch(name, description, null,
+                attributes.isEmpty() ? List.of() : List.of(attributes), List.of(),
+                List.of(new WorkflowSearch.SortKey(field, order != SortOrder.ASC)));
+        String requestId = requestId();
+        return service.listWorkflows(SecmasterService.scope(projectId, workspaceId), query, new PageRequest(from, size))
+                .map(page -> {
+                    int total = (int) Math.min(page.total(), Integer.MAX_VALUE);
+                    ListWorkflowsResponseBody body = new ListWorkflowsResponseBody()
+                            .code(Secmaster.SUCCESS).message("").success(true).requestId(requestId)
+                            .total(total).offset(from).limit(size).size(page.items().size())
+                            .page(Math.max(1, (total + size - 1) / size))
+                            .data(page.items().stream().map(Views::workflow).toList());
+                    return ok(body, requestId);
+                });
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowResponseBody>> createAopWorkflow(String projectId, String workspaceId,
+            CreateAopWorkflowInfo body) {
+        return answer(service.createWorkflow(SecmasterService.scope(projectId, workspaceId), body, caller.writer()));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowResponseBody>> showAopWorkflow(String projectId, String workspaceId, String workflowId) {
+        caller.principal();
+        return answer(service.workflow(SecmasterService.scope(projectId, workspaceId), workflowId));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowResponseBody>> updateAopWorkflow(String projectId, String workspaceId,
+            String workflowId, ModifyAopWorkflowInfo body) {
+        return answer(service.updateWorkflow(SecmasterService.scope(projectId, workspaceId), workflowId, body,
+                caller.writer()));
+    }
+
+    @Override
+    public Uni<RestResponse<AopWorkflowResponseBody>> deleteAopWorkflow(String projectId, String workspaceId,
+            String workflowId) {
+        caller.writer();
+        return answer(service.deleteWorkflow(SecmasterService.scope(projectId, workspaceId), workflowId));
+    }
+
+    private Uni<RestResponse<AopWorkflowResponseBody>> answer(Uni<Workflow> workflow) {
+        String requestId = requestId();
+        return workflow.map(w -> ok(new AopWorkflowResponseBody().code(Secmaster.SUCCESS).message("").success(true)
+                .requestId(requestId).data(Views.workflow(w)), requestId));
+    }
+
+    private String requestId() {
+        return RequestIds.choose(request.getHeader(RequestIds.REQUEST_HEADER));
+    }
+
+    static <T> RestResponse<T> ok(T body, String requestId) {
+        return RestResponse.ResponseBuilder.ok(body).header(RequestIds.RESPONSE_HEADER, requestId).build();
+    }
+}
