@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.workflowversions.dialect.patchworks.api.model.ErrorMessage;
 import io.workflowversions.dialect.patchworks.api.model.ErrorResponse;
 import io.workflowversions.dialect.patchworks.api.model.Flow;
@@ -106,12 +107,14 @@ public class PatchworksJson implements ObjectMapperCustomizer {
     }
 
     // Missing required fields are reported by bean validation with the field's name, not by a constructor.
+    @RegisterForReflection
     abstract static class FlowCreateRequestMixin {
         @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         FlowCreateRequestMixin(String name) {
         }
     }
 
+    @RegisterForReflection
     abstract static class LoginRequestMixin {
         @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         LoginRequestMixin(String username, String password) {
@@ -119,14 +122,17 @@ public class PatchworksJson implements ObjectMapperCustomizer {
     }
 
     @JsonDeserialize(using = RawBodies.FlowVersionUpdateReader.class)
+    @RegisterForReflection
     abstract static class FlowVersionUpdateRequestMixin {
     }
 
     @JsonDeserialize(using = RawBodies.UploadReader.class)
+    @RegisterForReflection
     abstract static class UploadRequestMixin {
     }
 
     @JsonDeserialize(using = RawBodies.ScheduleCreateReader.class)
+    @RegisterForReflection
     abstract static class ScheduleCreateRequestMixin {
         @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         ScheduleCreateRequestMixin(String cronString) {
@@ -134,6 +140,7 @@ public class PatchworksJson implements ObjectMapperCustomizer {
     }
 
     @JsonDeserialize(using = RawBodies.ScheduleUpdateReader.class)
+    @RegisterForReflection
     abstract static class ScheduleUpdateRequestMixin {
     }
 }

@@ -10,6 +10,7 @@ import io.workflowversions.dialect.patchworks.api.model.FlowVersionUpdateRequest
 import io.workflowversions.dialect.patchworks.api.model.ScheduleCreateRequest;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
 import io.workflowversions.dialect.patchworks.api.model.UploadRequest;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -106,24 +107,28 @@ final class RawBodies {
         }
     }
 
+    @RegisterForReflection
     static final class FlowVersionUpdateReader extends Reader<FlowVersionUpdateRequest> {
         FlowVersionUpdateReader() {
             super(FlowVersionUpdateRequest.class, FlowVersionUpdate::new);
         }
     }
 
+    @RegisterForReflection
     static final class UploadReader extends Reader<UploadRequest> {
         UploadReader() {
             super(UploadRequest.class, Upload::new);
         }
     }
 
+    @RegisterForReflection
     static final class ScheduleCreateReader extends Reader<ScheduleCreateRequest> {
         ScheduleCreateReader() {
             super(ScheduleCreateRequest.class, ScheduleCreate::new);
         }
     }
 
+    @RegisterForReflection
     static final class ScheduleUpdateReader extends Reader<ScheduleUpdateRequest> {
         ScheduleUpdateReader() {
             super(ScheduleUpdateRequest.class, ScheduleUpdate::new);
