@@ -258,6 +258,94 @@ public class VersionStore {
         return versions.delete("id", version.id).replaceWithVoid();
     }
 
+    // ---- integer ids, filtered lists, ranks ---------------------------------------------------------------------
+
+    static final String NEXT_SERIAL_SQL = "select nextval('public_serial')";
+
+    private static final String WORKFLOW_OF_VERSION = "dialect = :dialect and tenant = :tenant and subTenant = :subTenant"
+            + " and id = (select v.workflowId from WorkflowVersion v where v.publicId = :publicId)";
+
+    /**
+     * The next value of the store-wide serial, for dialects that show integer ids: unique across workflows and
+     * versions, never reused, allocated by the database (so several instances never hand out the same one).
+     */
+    @WithSession
+    public Uni<Long> nextSerial() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_SERIAL_SQL, Long.class)
+                .getSingleResult());
+    }
+
+    /**
+     * The workflows of a scope and kind ordered by external key, shorter keys first: integer keys (from
+     * {@link #nextSerial()}) come in numeric order.
+     */
+    @WithSession
+    public Uni<Page<Workflow>> listWorkflowsByKey(TenantScope scope, String kind, PageRequest page) {
+        Parameters params = WorkflowRepository.scoped(scope, kind);
+        return workflows.find(WorkflowRepository.IN_SCOPE + " order by length(externalKey), externalKey, id", params)
+                .range(first(page), last(page)).list()
+                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
+                        .map(total -> new Page<>(items, total, page)));
+    }
+
+    /**
+     * A window of a workflow's versions in any of {@code states} (all versions when empty), in {@code sort} order
+     * with the internal id breaking ties. Sort properties are those of {@link WorkflowVersion}.
+     */
+    @WithSession
+    public Uni<Page<WorkflowVersion>> listVersions(Workflow workflow, Collection<String> states, Sort sort, PageRequest page) {
+        String where = "workflowId = :workflowId" + (states.isEmpty() ? "" : " and state in :states");
+        Parameters params = Parameters.with("workflowId", workflow.id);
+        if (!states.isEmpty()) {
+            params.and("states", List.copyOf(states));
+        }
+        return versions.find(where, sort.and("id"), params)
+                .range(first(page), last(page)).list()
+                .flatMap(items -> versions.count(where, params).map(total -> new Page<>(items, total, page)));
+    }
+
+    /** The ids of a workflow's versions in creation order: a version's rank is its position here. */
+    @WithSession
+    public Uni<List<VersionKey>> versionKeys(Workflow workflow) {
+        return Panache.getSession().flatMap(session -> session
+                .createSelectionQuery("select new io.workflowversions.store.VersionKey(v.id, v.publicId)"
+                        + " from WorkflowVersion v where v.workflowId = :workflowId order by v.id", VersionKey.class)
+                .setParameter("workflowId", workflow.id)
+                .getResultList());
+    }
+
+    /**
+     * The workflow of the version with this public id in the scope, locked as by {@link #lockWorkflow}; NOT_FOUND
+     * when the scope has no such version. Read the version after this (with {@link #findVersion(Workflow, String)}),
+     * so that what is read is what the lock protects.
+     */
+    @WithTransaction
+    public Uni<Workflow> lockWorkflowOf(TenantScope scope, String versionPublicId) {
+        Parameters params = Parameters.with("dialect", scope.dialect())
+                .and("tenant", scope.tenant())
+                .and("subTenant", scope.subTenant())
+                .and("publicId", versionPublicId);
+        return workflows.find(WORKFLOW_OF_VERSION, params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + versionPublicId));
+    }
+
+    /**
+     * For operator tools that work across tenants: the workflow of a dialect with this external key that has the
+     * version, locked; narrowed to one tenant when given. NOT_FOUND when there is none.
+     */
+    @WithTransaction
+    public Uni<Workflow> lockWorkflowOf(String dialect, Optional<String> tenant, String workflowKey, String versionPublicId) {
+        StringBuilder where = new StringBuilder("dialect = :dialect and externalKey = :key"
+                + " and id = (select v.workflowId from WorkflowVersion v where v.publicId = :publicId)");
+        Parameters params = Parameters.with("dialect", dialect).and("key", workflowKey).and("publicId", versionPublicId);
+        tenant.ifPresent(t -> {
+            where.append(" and tenant = :tenant");
+            params.and("tenant", t);
+        });
+        return workflows.find(where.toString(), params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + versionPublicId));
+    }
+
     // ---- maintenance ----------------------------------------------------------------------------------------
 
     /** Deletes workflows and their versions: all of them, or one dialect's, one tenant's, or both. */

@@ -1,0 +1,266 @@
+package io.workflowversions.dialect.patchworks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.workflowversions.security.Principal;
+import io.workflowversions.store.MetricQuery;
+import io.workflowversions.store.NewVersion;
+import io.workflowversions.store.NewWorkflow;
+import io.workflowversions.store.Page;
+import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.VersionAttachments;
+import io.workflowversions.store.VersionKey;
+import io.workflowversions.store.VersionMetric;
+import io.workflowversions.store.VersionSchedule;
+import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.VersionUpload;
+import io.workflowversions.store.Workflow;
+import io.workflowversions.store.WorkflowVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The flow rules over the store, one transaction per call: at most one Draft and one Deployed version per flow
+ * (both exclusive states, so the database refuses a second), deploying demotes the previous Deployed version,
+ * copying replaces the Draft. Every write that depends on a flow's current state takes the flow's row lock first
+ * and reads the versions after it, so concurrent requests on one flow run one after another.
+ */
+@ApplicationScoped
+class FlowVersioning {
+
+    private final VersionStore store;
+    private final VersionAttachments attachments;
+
+    FlowVersioning(VersionStore store, VersionAttachments attachments) {
+        this.store = store;
+        this.attachments = attachments;
+    }
+
+    /** A version with its computed iteration: its 1-based rank among its flow's versions in id order. */
+    record Ranked(Workflow flow, WorkflowVersion version, int iteration) {
+    }
+
+    // ---- flows ----------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    Uni<Workflow> createFlow(Principal caller, String name, String description) {
+        return store.nextSerial().flatMap(id -> store.createWorkflow(caller.scope(),
+                new NewWorkflow(Patchworks.FLOW_KIND, id.toString(), name, description, null, caller.actor())));
+    }
+
+    @WithTransaction
+    Uni<Page<Workflow>> listFlows(Principal caller, PageRequest page) {
+        return store.listWorkflowsByKey(caller.scope(), Patchworks.FLOW_KIND, page);
+    }
+
+    @WithTransaction
+    Uni<Workflow> getFlow(Principal caller, long flowId) {
+        return store.findWorkflow(caller.scope(), Patchworks.FLOW_KIND, Long.toString(flowId));
+    }
+
+    @WithTransaction
+    Uni<Void> deleteFlow(Principal caller, long flowId) {
+        return lockFlow(caller, flowId).flatMap(store::deleteWorkflow);
+    }
+
+    // ---- versions -------------------------------------------------------------------------------------------
+
+    record RankedPage(Workflow flow, Page<WorkflowVersion> page, List<VersionKey> order) {
+        int iteration(WorkflowVersion version) {
+            return rankOf(order, version.id);
+        }
+    }
+
+    /** A page of metrics with the public ids of the flow's versions. */
+    record MetricPage(Page<VersionMetric> page, Map<Long, String> publicIds) {
+    }
+
+    static int rankOf(List<VersionKey> order, Long versionId) {
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id().equals(versionId)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("version " + versionId + " is not in its flow");
+    }
+
+    @WithTransaction
+    Uni<RankedPage> listVersions(Principal caller, long flowId, Collection<String> states, Sort sort, PageRequest page) {
+        return getFlow(caller, flowId).flatMap(flow -> store.listVersions(flow, states, sort, page)
+                .flatMap(versions -> store.versionKeys(flow).map(order -> new RankedPage(flow, versions, order))));
+    }
+
+    @WithTransaction
+    Uni<Ranked> getVersion(Principal caller, long flowId, long versionId) {
+        return getFlow(caller, flowId).flatMap(flow -> store.findVersion(flow, Long.toString(versionId))
+                .flatMap(version -> rank(flow, version)));
+    }
+
+    /** The first version of a flow without versions: a Draft. */
+    @WithTransaction
+    Uni<Ranked> createVersion(Principal caller, long flowId) {
+        return lockFlow(caller, flowId).flatMap(flow -> store.versionKeys(flow).flatMap(keys -> {
+            if (!keys.isEmpty()) {
+                throw Problems.invalid("flow", "The flow already has versions; copy a version instead.");
+            }
+            return newDraft(caller, flow, null, null);
+        }).flatMap(version -> rank(flow, version)));
+    }
+
+    /**
+     * Applies {@code deployed_at}: a time deploys (demoting the flow's Deployed version) or, on the Deployed version,
+     * moves its time; null un-deploys the Deployed version; absent, or null on another version, changes nothing.
+     */
+    @WithTransaction
+    Uni<Ranked> updateVersion(Principal caller, long flowId, long versionId, ObjectNode body) {
+        return lockFlow(caller, flowId).flatMap(flow -> store.findVersion(flow, Long.toString(versionId))
+                .flatMap(version -> {
+                    JsonNode deployedAt = body.get("deployed_at");
+                    if (deployedAt == null) {
+                        return Uni.createFrom().item(version);
+                    }
+                    if (deployedAt.isNull()) {
+                        return Patchworks.DEPLOYED.equals(version.state) ? undeploy(caller, version)
+                                : Uni.createFrom().item(version);
+                    }
+                    Instant time = Bodies.date("deployed_at", deployedAt);
+                    return deploy(caller, flow, version, time);
+                })
+                .flatMap(version -> rank(flow, version)));
+    }
+
+    private Uni<WorkflowVersion> deploy(Principal caller, Workflow flow, WorkflowVersion version, Instant time) {
+        if (Patchworks.DEPLOYED.equals(version.state)) {
+            version.deployedAt = time;
+            version.updatedAt = VersionStore.now();
+            version.updatedBy = caller.actor();
+            return Uni.createFrom().item(version);
+        }
+        return store.holderOf(flow, Patchworks.DEPLOYED)
+                .flatMap(holder -> holder.isPresent() ? undeploy(caller, holder.get()) : Uni.createFrom().nullItem())
+                .flatMap(demoted -> store.changeState(version, Patchworks.DEPLOYED, true, caller.actor()))
+                .invoke(deployed -> deployed.deployedAt = time);
+    }
+
+    private Uni<WorkflowVersion> undeploy(Principal caller, WorkflowVersion version) {
+        return store.changeState(version, Patchworks.INACTIVE, false, caller.actor())
+                .invoke(inactive -> inactive.deployedAt = null);
+    }
+
+    @WithTransaction
+    Uni<Void> deleteVersion(Principal caller, long flowId, long versionId) {
+        return lockFlow(caller, flowId).flatMap(flow -> store.findVersion(flow, Long.toString(versionId)))
+                .flatMap(version -> {
+                    if (Patchworks.DEPLOYED.equals(version.state)) {
+                        throw Problems.invalid("version", "The deployed version cannot be deleted.");
+                    }
+                    return store.deleteVersion(version);
+                });
+    }
+
+    /** A new Draft from a Deployed or Inactive version, replacing the flow's Draft; schedules come along. */
+    @WithTransaction
+    Uni<Ranked> copyVersion(Principal caller, long flowId, long versionId) {
+        return lockFlow(caller, flowId).flatMap(flow -> store.findVersion(flow, Long.toString(versionId))
+                .flatMap(source -> {
+                    if (Patchworks.DRAFT.equals(source.state)) {
+                        throw Problems.invalid("version", "Only deployed or inactive versions can be copied.");
+                    }
+                    return store.holderOf(flow, Patchworks.DRAFT)
+                            .flatMap(draft -> draft.isPresent() ? store.deleteVersion(draft.get()) : Uni.createFrom().voidItem())
+                            .flatMap(deleted -> newDraft(caller, flow, source.content, source.attributes))
+                            .call(copy -> attachments.copySchedules(source, copy, caller.actor()));
+                })
+                .flatMap(copy -> rank(flow, copy)));
+    }
+
+    /** Records an upload: the caller must be an admin (checked after the id), the version Deployed. */
+    @WithTransaction
+    Uni<VersionUpload> upload(Principal caller, long versionId, ObjectNode body) {
+        String id = Long.toString(versionId);
+        return store.lockWorkflowOf(caller.scope(), id).flatMap(flow -> store.findVersion(flow, id))
+                .flatMap(version -> {
+                    if (!PatchworksRoles.isAdminUser(caller)) {
+                        throw Problems.forbidden();
+                    }
+                    boolean privateListing = Bodies.optionalBoolean("private", body.get("private"), true);
+                    if (!Patchworks.DEPLOYED.equals(version.state)) {
+                        throw Problems.invalid("flow_version", "Only deployed versions can be uploaded.");
+                    }
+                    return attachments.addUpload(version, privateListing, caller.actor());
+                });
+    }
+
+    // ---- schedules ------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    Uni<Page<VersionSchedule>> listSchedules(Principal caller, long versionId, PageRequest page) {
+        return store.findVersion(caller.scope(), Long.toString(versionId))
+                .flatMap(version -> attachments.listSchedules(version, page));
+    }
+
+    @WithTransaction
+    Uni<VersionSchedule> createSchedule(Principal caller, long versionId, ObjectNode body) {
+        return lockedVersion(caller, versionId).flatMap(version -> {
+            Bodies.Schedule input = Bodies.schedule(body, true);
+            return attachments.addSchedule(version, input.cron().orElseThrow(),
+                    input.deployedAt().orElse(Optional.empty()).orElse(null), caller.actor());
+        });
+    }
+
+    @WithTransaction
+    Uni<VersionSchedule> updateSchedule(Principal caller, long versionId, long scheduleId, ObjectNode body) {
+        return lockedVersion(caller, versionId)
+                .flatMap(version -> attachments.findSchedule(version, scheduleId))
+                .map(schedule -> {
+                    Bodies.Schedule input = Bodies.schedule(body, false);
+                    input.cron().ifPresent(cron -> schedule.cronExpression = cron);
+                    input.deployedAt().ifPresent(time -> schedule.deployedAt = time.orElse(null));
+                    return attachments.touch(schedule, caller.actor());
+                });
+    }
+
+    @WithTransaction
+    Uni<Void> deleteSchedule(Principal caller, long versionId, long scheduleId) {
+        return lockedVersion(caller, versionId)
+                .flatMap(version -> attachments.findSchedule(version, scheduleId))
+                .flatMap(attachments::deleteSchedule);
+    }
+
+    // ---- metrics --------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    Uni<MetricPage> listMetrics(Principal caller, long flowId, MetricQuery query, Sort sort, PageRequest page) {
+        return getFlow(caller, flowId).flatMap(flow -> attachments.listMetrics(flow, query, sort, page)
+                .flatMap(metrics -> store.versionKeys(flow).map(keys -> new MetricPage(metrics,
+                        keys.stream().collect(Collectors.toMap(VersionKey::id, VersionKey::publicId))))));
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------
+
+    private Uni<Workflow> lockFlow(Principal caller, long flowId) {
+        return store.lockWorkflow(caller.scope(), Patchworks.FLOW_KIND, Long.toString(flowId));
+    }
+
+    private Uni<WorkflowVersion> lockedVersion(Principal caller, long versionId) {
+        String id = Long.toString(versionId);
+        return store.lockWorkflowOf(caller.scope(), id).flatMap(flow -> store.findVersion(flow, id));
+    }
+
+    private Uni<WorkflowVersion> newDraft(Principal caller, Workflow flow, JsonNode content, JsonNode attributes) {
+        return store.nextSerial().flatMap(id -> store.addVersion(flow,
+                new NewVersion(id.toString(), false, null, Patchworks.DRAFT, true, content, attributes, caller.actor())));
+    }
+
+    private Uni<Ranked> rank(Workflow flow, WorkflowVersion version) {
+        return store.versionKeys(flow).map(keys -> new Ranked(flow, version, rankOf(keys, version.id)));
+    }
+}

@@ -1,0 +1,55 @@
+package io.workflowversions.dialect.patchworks;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.workflowversions.dialect.patchworks.api.SchedulesApi;
+import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
+import io.workflowversions.dialect.patchworks.api.model.ScheduleCreateRequest;
+import io.workflowversions.dialect.patchworks.api.model.SchedulePage;
+import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
+import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
+import io.workflowversions.security.Caller;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Cron schedules of a flow version. */
+public class SchedulesResource implements SchedulesApi {
+
+    private final FlowVersioning flows;
+    private final Caller caller;
+    private final HttpServerRequest request;
+
+    SchedulesResource(FlowVersioning flows, Caller caller, HttpServerRequest request) {
+        this.flows = flows;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    @Override
+    public Uni<RestResponse<SchedulePage>> listFlowVersionSchedules(Long flowVersion, Integer page, Integer perPage) {
+        return flows.listSchedules(caller.principal(), flowVersion, Paginator.request(page, perPage))
+                .map(result -> RestResponse.ok(new SchedulePage()
+                        .data(result.items().stream().map(s -> Views.schedule(s, flowVersion)).toList())
+                        .links(Paginator.links(result, page, request))
+                        .meta(Paginator.meta(result, page, request))));
+    }
+
+    @Override
+    public Uni<RestResponse<ScheduleResponse>> createFlowVersionSchedule(Long flowVersion, ScheduleCreateRequest body) {
+        return flows.createSchedule(PatchworksRoles.writer(caller), flowVersion, RawBodies.of(body))
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED,
+                        new ScheduleResponse().data(Views.schedule(created, flowVersion))));
+    }
+
+    @Override
+    public Uni<RestResponse<ScheduleResponse>> updateFlowVersionSchedule(Long flowVersion, Long schedule,
+            ScheduleUpdateRequest body) {
+        return flows.updateSchedule(PatchworksRoles.writer(caller), flowVersion, schedule, RawBodies.of(body))
+                .map(updated -> RestResponse.ok(new ScheduleResponse().data(Views.schedule(updated, flowVersion))));
+    }
+
+    @Override
+    public Uni<RestResponse<MessageResponse>> deleteFlowVersionSchedule(Long flowVersion, Long schedule) {
+        return flows.deleteSchedule(PatchworksRoles.writer(caller), flowVersion, schedule)
+                .replaceWith(RestResponse.ok(new MessageResponse().message("Flow version schedule deleted.")));
+    }
+}

@@ -1,0 +1,8 @@
+package io.workflowversions.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class VersionUploadRepository implements PanacheRepository<VersionUpload> {
+}
