@@ -24,6 +24,7 @@ import io.workflowversions.store.WorkflowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * FLOW workflow definitions over the version store. A definition is a workflow of kind {@value #KIND} keyed by its
@@ -64,41 +65,45 @@ public class DefinitionService {
         NewWorkflow spec = new NewWorkflow(KIND, save.definitionId(), save.name(), null, null, save.actor());
         return store.findOrCreateWorkflow(scope, spec)
                 .flatMap(workflow -> store.versionNumbers(workflow)
-                        .flatMap(published -> save.draft()
-                                ? saveDraft(workflow, published, save)
-                                : publish(workflow, published, save)));
+                        .flatMap(published -> store.holderOf(workflow, DRAFT)
+                                .flatMap(draft -> (save.draft()
+                                        ? saveDraft(workflow, draft, save)
+                                        : publish(workflow, save))
+                                        .map(written -> {
+                                            if (published.isEmpty() && draft.isEmpty()) {
+                                                // The first save of the definition: it was created by this request.
+                                                workflow.createdAt = written.createdAt;
+                                            }
+                                            if (!save.draft() || published.isEmpty()) {
+                                                shows(workflow, written, save);
+                                            }
+                                            List<Long> numbers = new ArrayList<>(published);
+                                            if (written.number != null) {
+                                                numbers.add(written.number);
+                                            }
+                                            return new Snapshot(workflow, written, numbers);
+                                        }))));
     }
 
-    private Uni<Snapshot> saveDraft(Workflow workflow, List<Long> published, Save save) {
-        return store.holderOf(workflow, DRAFT).flatMap(current -> {
-            if (current.isPresent()) {
-                WorkflowVersion draft = current.get();
-                draft.publicId = Ulid.next();
-                draft.content = save.document();
-                draft.attributes = attributes(save);
-                draft.updatedAt = VersionStore.now();
-                draft.updatedBy = save.actor();
-                return Uni.createFrom().item(draft);
-            }
-            return store.addVersion(workflow, new NewVersion(Ulid.next(), false, null, DRAFT, true, save.document(),
-                    attributes(save), save.actor()));
-        }).map(draft -> {
-            if (published.isEmpty()) {
-                shows(workflow, draft, save);
-            }
-            return new Snapshot(workflow, draft, published);
-        });
+    /** Overwrites the draft slot, or fills it. */
+    private Uni<WorkflowVersion> saveDraft(Workflow workflow, Optional<WorkflowVersion> current, Save save) {
+        if (current.isPresent()) {
+            WorkflowVersion draft = current.get();
+            draft.publicId = Ulid.next();
+            draft.content = save.document();
+            draft.attributes = attributes(save);
+            draft.updatedAt = VersionStore.now();
+            draft.updatedBy = save.actor();
+            return Uni.createFrom().item(draft);
+        }
+        return store.addVersion(workflow, new NewVersion(Ulid.next(), false, null, DRAFT, true, save.document(),
+                attributes(save), save.actor()));
     }
 
-    private Uni<Snapshot> publish(Workflow workflow, List<Long> published, Save save) {
+    /** Appends the next published version; the draft, if any, stays. */
+    private Uni<WorkflowVersion> publish(Workflow workflow, Save save) {
         return store.addVersion(workflow, new NewVersion(Ulid.next(), true, null, PUBLISHED, false, save.document(),
-                        attributes(save), save.actor()))
-                .map(version -> {
-                    shows(workflow, version, save);
-                    List<Long> numbers = new ArrayList<>(published);
-                    numbers.add(version.number);
-                    return new Snapshot(workflow, version, numbers);
-                });
+                attributes(save), save.actor()));
     }
 
     /** The workflow row carries what lists show and sort by: the name and update of the snapshot lists show. */
@@ -170,15 +175,17 @@ public class DefinitionService {
         return store.listWorkflows(scope, KIND, page, sort).flatMap(workflows -> Multi.createFrom()
                 .iterable(workflows.items())
                 .onItem().transformToUniAndConcatenate(this::shown)
+                .select().where(java.util.Objects::nonNull)
                 .collect().asList()
                 .map(items -> new Page<>(items, workflows.total(), page)));
     }
 
+    /** The snapshot a list shows of a definition; null for one with neither version nor draft (none is kept). */
     private Uni<Snapshot> shown(Workflow workflow) {
         return store.versionNumbers(workflow).flatMap(published -> (published.isEmpty()
-                ? store.holderOf(workflow, DRAFT).map(draft -> draft.orElseThrow(() -> versionNotFound("No draft")))
+                ? store.holderOf(workflow, DRAFT).map(draft -> draft.orElse(null))
                 : store.findVersionByNumber(workflow, published.get(published.size() - 1)))
-                .map(version -> new Snapshot(workflow, version, published)));
+                .map(version -> version == null ? null : new Snapshot(workflow, version, published)));
     }
 
     private Uni<Workflow> find(TenantScope scope, String definitionId) {

@@ -65,7 +65,8 @@ class FrankieOneDefinitionsTest {
                 .body("workflowDefinition.updatedBy", equalTo("fred.flintstone@frankieone.com"))
                 .extract().jsonPath();
         assertThat(Instant.parse(first.getString("workflowDefinition.createdAt"))).isAfter(Instant.parse("2024-01-01T00:00:00Z"));
-        assertThat(first.getString("workflowDefinition.createdAt")).endsWith("Z");
+        assertThat(first.getString("workflowDefinition.createdAt")).endsWith("Z")
+                .isEqualTo(first.getString("workflowDefinition.updatedAt"));
         assertThat(first.getString("requestId")).isNotEqualTo(first.getString("workflowDefinition.versionId"));
 
         JsonPath draft = key.api().header("X-Frankie-Username", "Jane Smith").body(vendorDraft).put(PATH + "/" + VENDOR_ID)
@@ -78,6 +79,8 @@ class FrankieOneDefinitionsTest {
                 .body("workflowDefinition.updatedBy", equalTo("Jane Smith"))
                 .extract().jsonPath();
         assertThat(draft.getString("workflowDefinition.createdAt")).isEqualTo(first.getString("workflowDefinition.createdAt"));
+        assertThat(Instant.parse(draft.getString("workflowDefinition.updatedAt")))
+                .isAfter(Instant.parse(first.getString("workflowDefinition.updatedAt")));
 
         key.api().get(PATH + "/" + VENDOR_ID).then().statusCode(200)
                 .body("workflowDefinition.version", equalTo(1))
