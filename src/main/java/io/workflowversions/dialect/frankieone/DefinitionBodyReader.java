@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * document rather than by bean validation, which does not look inside models that are also maps.
  */
 @Provider
+@DefinitionBody
 public class DefinitionBodyReader implements ReaderInterceptor {
 
     /** Fields the server owns: accepted in a body and ignored. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The FrankieOne workflow definition API: the vendor's upsert and the service's read, list and delete extensions. */
+@DefinitionBody
 public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     /** The API's sort field names and the workflow columns behind them. */
