@@ -29,6 +29,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class VersionStore {
 
+    // The attributes travel as text: a string parameter typed jsonb would be stored as a JSON string.
+    static final String INSERT_IF_ABSENT_SQL = "insert into workflow (dialect, tenant, sub_tenant, kind, external_key, name,"
+            + " description, attributes, created_at, created_by, updated_at, updated_by)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), ?9, ?10, ?9, ?10)"
+            + " on conflict (dialect, tenant, sub_tenant, kind, external_key) do nothing";
+
     static final String NEXT_NUMBER_SQL =
             "update workflow set version_counter = version_counter + 1 where id = ?1 returning version_counter";
 
@@ -53,6 +59,30 @@ public class VersionStore {
                         "workflow " + spec.externalKey() + " already exists"))
                 .replaceWith(() -> newWorkflow(scope, spec))
                 .call(workflows::persist);
+    }
+
+    /**
+     * The workflow with this key, created first when it does not exist, and locked until the transaction ends (see
+     * {@link #lockWorkflow}). Race-free: when several transactions create the same key at once, one inserts it and
+     * the others wait for that insert and then lock the same row, so none of them fails. {@code spec} is used only
+     * when the workflow is created.
+     */
+    @WithTransaction
+    public Uni<Workflow> findOrCreateWorkflow(TenantScope scope, NewWorkflow spec) {
+        Workflow row = newWorkflow(scope, spec);
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT_IF_ABSENT_SQL)
+                        .setParameter(1, row.dialect)
+                        .setParameter(2, row.tenant)
+                        .setParameter(3, row.subTenant)
+                        .setParameter(4, row.kind)
+                        .setParameter(5, row.externalKey)
+                        .setParameter(6, row.name)
+                        .setParameter(7, row.description)
+                        .setParameter(8, row.attributes.toString())
+                        .setParameter(9, row.createdAt)
+                        .setParameter(10, row.createdBy)
+                        .executeUpdate())
+                .chain(() -> lockWorkflow(scope, spec.kind(), spec.externalKey()));
     }
 
     /** The workflow with this key in the scope, or NOT_FOUND. */
@@ -94,11 +124,7 @@ public class VersionStore {
 
     @WithSession
     public Uni<Page<Workflow>> listWorkflows(TenantScope scope, String kind, PageRequest page) {
-        Parameters params = WorkflowRepository.scoped(scope, kind);
-        return workflows.find(WorkflowRepository.IN_SCOPE, Sort.by("id"), params)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
-                        .map(total -> new Page<>(items, total, page)));
+        return listWorkflows(scope, kind, page, Sort.by("id"));
     }
 
     /** How many workflows of this kind the scope holds. */
@@ -155,6 +181,16 @@ public class VersionStore {
             return select.getResultList().flatMap(items -> count.getSingleResult()
                     .map(total -> new Page<>(List.copyOf(items), total, page)));
         });
+    }
+
+    /** Like {@link #listWorkflows(TenantScope, String, PageRequest)}, in the given order (ties broken by creation). */
+    @WithSession
+    public Uni<Page<Workflow>> listWorkflows(TenantScope scope, String kind, PageRequest page, Sort sort) {
+        Parameters params = WorkflowRepository.scoped(scope, kind);
+        return workflows.find(WorkflowRepository.IN_SCOPE, sort.and("id"), params)
+                .range(first(page), last(page)).list()
+                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
+                        .map(total -> new Page<>(items, total, page)));
     }
 
     /** Deletes the workflow and all its versions. */
@@ -220,6 +256,15 @@ public class VersionStore {
         }
         List<Long> ids = owners.stream().map(w -> w.id).toList();
         return versions.list("workflowId in ?1", Sort.by("workflowId").and("id"), ids);
+    }
+
+    /** The numbers of the numbered versions of a workflow, ascending (unnumbered versions such as drafts are left out). */
+    @WithSession
+    public Uni<List<Long>> versionNumbers(Workflow workflow) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery("select v.number from WorkflowVersion v"
+                        + " where v.workflowId = ?1 and v.number is not null order by v.number", Long.class)
+                .setParameter(1, workflow.id)
+                .getResultList());
     }
 
     /** The version of this workflow holding an exclusive state, if any. */

@@ -1,0 +1,173 @@
+package io.workflowversions.dialect.frankieone;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinition;
+import io.workflowversions.http.ApiException;
+import io.workflowversions.http.Failure;
+import io.workflowversions.http.FailureKind;
+import io.workflowversions.http.FieldIssue;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a workflow definition body strictly and keeps it whole.
+ *
+ * <p>Jackson's defaults would accept {@code "name": 5} or {@code "isDraft": "yes"}-like coercions and would drop the
+ * fields the model does not know. Here the body is read as a JSON document first (kept for storage), then bound to
+ * the model with coercions and nulls refused (the type check: it stops at the first wrong type), then checked against
+ * every rule of the contract at once, so that one answer names every problem found. The rules are checked here on the
+ * document rather than by bean validation, which does not look inside models that are also maps.
+ */
+@Provider
+@DefinitionBody
+public class DefinitionBodyReader implements ReaderInterceptor {
+
+    /** Fields the server owns: accepted in a body and ignored. */
+    static final Set<String> READ_ONLY = Set.of("versions", "version", "versionId", "createdAt", "updatedAt",
+            "createdBy", "updatedBy");
+
+    private final ObjectMapper strict;
+
+    DefinitionBodyReader(ObjectMapper mapper) {
+        this.strict = strict(mapper);
+    }
+
+
+    static ObjectMapper strict(ObjectMapper mapper) {
+        ObjectMapper strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // The spec allows no null for any modelled field; an explicit null is a wrong type, not an absent field.
+        strict.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
+        return strict;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getType() != WorkflowDefinition.class) {
+            return context.proceed();
+        }
+        return read(context.getInputStream().readAllBytes());
+    }
+
+    ReceivedDefinition read(byte[] body) throws IOException {
+        if (body.length == 0) {
+            throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "A workflow definition body is required")));
+        }
+        JsonNode document = strict.readTree(body);
+        if (!(document instanceof ObjectNode object)) {
+            throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "The body must be a JSON object")));
+        }
+        ObjectNode bindable = object.deepCopy();
+        bindable.remove(READ_ONLY);
+        ReceivedDefinition definition = strict.treeToValue(bindable, ReceivedDefinition.class);
+        definition.document(object);
+
+        List<FieldIssue> issues = ruleIssues(object);
+        if (!issues.isEmpty()) {
+            throw invalid(issues);
+        }
+        return definition;
+    }
+
+    /** The contract's rules, on a document whose known fields have the right types. */
+    private static List<FieldIssue> ruleIssues(ObjectNode document) {
+        List<FieldIssue> issues = new ArrayList<>();
+        requireText(document, "name", "name", issues);
+        if (!document.has("tasks")) {
+            issues.add(new FieldIssue("tasks", REQUIRED));
+        }
+        requireObject(document, "initialState", "initialState", issues);
+        checkErrorHandling(document.get("defaultErrorHandling"), "defaultErrorHandling", issues);
+        if (document.get("tasks") instanceof ArrayNode tasks) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                String path = "tasks[" + i + "]";
+                JsonNode task = tasks.get(i);
+                if (requireText(task, "id", path + ".id", issues) && !seen.add(task.get("id").asText())) {
+                    issues.add(new FieldIssue(path + ".id", "must be unique within tasks"));
+                }
+                checkErrorHandling(task.get("errorHandling"), path + ".errorHandling", issues);
+            }
+        }
+        return issues;
+    }
+
+    private static final String REQUIRED = "is required";
+
+    /** Whether the field is present and not blank; reports it otherwise. */
+    private static boolean requireText(JsonNode parent, String field, String path, List<FieldIssue> issues) {
+        JsonNode value = parent.get(field);
+        if (value == null) {
+            issues.add(new FieldIssue(path, REQUIRED));
+            return false;
+        }
+        if (value.asText().isBlank()) {
+            issues.add(new FieldIssue(path, "must not be blank"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkErrorHandling(JsonNode errorHandling, String path, List<FieldIssue> issues) {
+        if (!(errorHandling instanceof ObjectNode object)) {
+            return;
+        }
+        requireObject(object, "fallbackState", path + ".fallbackState", issues);
+        if (object.get("retryConfig") instanceof ObjectNode retry) {
+            for (String number : List.of("maxAttempts", "delayMs", "backoffFactor")) {
+                JsonNode value = retry.get(number);
+                if (value != null && value.isNumber() && value.decimalValue().signum() < 0) {
+                    issues.add(new FieldIssue(path + ".retryConfig." + number, "must be greater than or equal to 0"));
+                }
+            }
+        }
+    }
+
+    private static void requireObject(JsonNode parent, String field, String path, List<FieldIssue> issues) {
+        JsonNode value = parent.get(field);
+        if (value != null && !value.isObject()) {
+            issues.add(new FieldIssue(path, "expected an object"));
+        }
+    }
+
+    private static ApiException invalid(List<FieldIssue> issues) {
+        String message = issues.stream().map(i -> i.field() + ": " + i.message()).collect(Collectors.joining("; "));
+        return new ApiException(new Failure(FailureKind.INVALID_INPUT, FrankieOneErrorEnvelope.VALIDATION, message, issues));
+    }
+}

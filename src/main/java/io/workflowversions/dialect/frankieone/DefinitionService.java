@@ -1,0 +1,208 @@
+package io.workflowversions.dialect.frankieone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.workflowversions.http.ApiException;
+import io.workflowversions.http.Failure;
+import io.workflowversions.http.FailureKind;
+import io.workflowversions.http.FieldIssue;
+import io.workflowversions.store.NewVersion;
+import io.workflowversions.store.NewWorkflow;
+import io.workflowversions.store.Page;
+import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.StoreException;
+import io.workflowversions.store.TenantScope;
+import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.Workflow;
+import io.workflowversions.store.WorkflowVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * FLOW workflow definitions over the version store. A definition is a workflow of kind {@value #KIND} keyed by its
+ * slug in the caller's (customer, child) scope. Its draft is an unnumbered version holding the exclusive state
+ * {@value #DRAFT}, overwritten by each draft save; its published versions are numbered by the store and never
+ * change. Every write locks the definition's row first, so writes to one definition run one after another.
+ */
+@ApplicationScoped
+public class DefinitionService {
+
+    static final String KIND = "definition";
+    static final String DRAFT = "draft";
+    static final String PUBLISHED = "published";
+    static final int CHANNEL_LENGTH = 64;
+    private static final int VERSIONS_PAGE = PageRequest.MAX_LIMIT;
+
+    /** What one write is: the document to keep, whether it is a draft, and who and where it comes from. */
+    record Save(String definitionId, ObjectNode document, String name, boolean draft, String actor, String channel) {
+    }
+
+    /** One snapshot of a definition with what its answer needs. */
+    record Snapshot(Workflow workflow, WorkflowVersion version, List<Long> published) {
+        boolean draft() {
+            return version.number == null;
+        }
+    }
+
+    private final VersionStore store;
+
+    DefinitionService(VersionStore store) {
+        this.store = store;
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<Snapshot> save(TenantScope scope, Save save) {
+        NewWorkflow spec = new NewWorkflow(KIND, save.definitionId(), save.name(), null, null, save.actor());
+        return store.findOrCreateWorkflow(scope, spec)
+                .flatMap(workflow -> store.versionNumbers(workflow)
+                        .flatMap(published -> store.holderOf(workflow, DRAFT)
+                                .flatMap(draft -> (save.draft()
+                                        ? saveDraft(workflow, draft, save)
+                                        : publish(workflow, save))
+                                        .map(written -> {
+                                            if (published.isEmpty() && draft.isEmpty()) {
+                                                // The first save of the definition: it was created by this request.
+                                                workflow.createdAt = written.createdAt;
+                                            }
+                                            if (!save.draft() || published.isEmpty()) {
+                                                shows(workflow, written, save);
+                                            }
+                                            List<Long> numbers = new ArrayList<>(published);
+                                            if (written.number != null) {
+                                                numbers.add(written.number);
+                                            }
+                                            return new Snapshot(workflow, written, numbers);
+                                        }))));
+    }
+
+    /** Overwrites the draft slot, or fills it. */
+    private Uni<WorkflowVersion> saveDraft(Workflow workflow, Optional<WorkflowVersion> current, Save save) {
+        if (current.isPresent()) {
+            WorkflowVersion draft = current.get();
+            draft.publicId = Ulid.next();
+            draft.content = save.document();
+            draft.attributes = attributes(save);
+            draft.updatedAt = VersionStore.now();
+            draft.updatedBy = save.actor();
+            return Uni.createFrom().item(draft);
+        }
+        return store.addVersion(workflow, new NewVersion(Ulid.next(), false, null, DRAFT, true, save.document(),
+                attributes(save), save.actor()));
+    }
+
+    /** Appends the next published version; the draft, if any, stays. */
+    private Uni<WorkflowVersion> publish(Workflow workflow, Save save) {
+        return store.addVersion(workflow, new NewVersion(Ulid.next(), true, null, PUBLISHED, false, save.document(),
+                attributes(save), save.actor()));
+    }
+
+    /** The workflow row carries what lists show and sort by: the name and update of the snapshot lists show. */
+    private static void shows(Workflow workflow, WorkflowVersion version, Save save) {
+        workflow.name = save.name();
+        workflow.updatedAt = version.updatedAt;
+        workflow.updatedBy = version.updatedBy;
+    }
+
+    private static JsonNode attributes(Save save) {
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        if (save.channel() != null) {
+            attributes.put("channel", save.channel());
+        }
+        return attributes;
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(TenantScope scope, String definitionId) {
+        return store.lockWorkflow(scope, KIND, definitionId)
+                .onFailure(StoreException.class).transform(e -> definitionNotFound())
+                .flatMap(store::deleteWorkflow);
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    /** The latest published version (no {@code version}), the draft ({@code -1}) or published version N. */
+    @WithSession
+    public Uni<Snapshot> get(TenantScope scope, String definitionId, Integer version) {
+        return find(scope, definitionId).flatMap(workflow -> store.versionNumbers(workflow).flatMap(published -> {
+            Uni<WorkflowVersion> found;
+            if (version == null) {
+                found = published.isEmpty() ? Uni.createFrom().failure(versionNotFound("No published version"))
+                        : store.findVersionByNumber(workflow, published.get(published.size() - 1));
+            } else if (version == -1) {
+                found = store.holderOf(workflow, DRAFT).map(draft -> draft.orElseThrow(() -> versionNotFound("No draft")));
+            } else if (version >= 1 && published.contains(version.longValue())) {
+                found = store.findVersionByNumber(workflow, version);
+            } else {
+                found = Uni.createFrom().failure(versionNotFound("Version " + version + " not found"));
+            }
+            return found.map(v -> new Snapshot(workflow, v, published));
+        }));
+    }
+
+    /** The published versions, ascending; the draft is never among them. */
+    @WithSession
+    public Uni<List<WorkflowVersion>> publishedVersions(TenantScope scope, String definitionId) {
+        return find(scope, definitionId).flatMap(workflow -> allVersions(workflow, 0, new ArrayList<>()))
+                .map(all -> all.stream()
+                        .filter(v -> v.number != null)
+                        .sorted(java.util.Comparator.comparing(v -> v.number))
+                        .toList());
+    }
+
+    private Uni<List<WorkflowVersion>> allVersions(Workflow workflow, long offset, List<WorkflowVersion> collected) {
+        return store.listVersions(workflow, new PageRequest(offset, VERSIONS_PAGE)).flatMap(page -> {
+            collected.addAll(page.items());
+            long next = offset + page.items().size();
+            return page.items().isEmpty() || next >= page.total()
+                    ? Uni.createFrom().item(collected)
+                    : allVersions(workflow, next, collected);
+        });
+    }
+
+    /** A page of definitions, each as its latest published snapshot, or its draft when nothing is published. */
+    @WithSession
+    public Uni<Page<Snapshot>> list(TenantScope scope, PageRequest page, Sort sort) {
+        return store.listWorkflows(scope, KIND, page, sort).flatMap(workflows -> Multi.createFrom()
+                .iterable(workflows.items())
+                .onItem().transformToUniAndConcatenate(this::shown)
+                .select().where(java.util.Objects::nonNull)
+                .collect().asList()
+                .map(items -> new Page<>(items, workflows.total(), page)));
+    }
+
+    /** The snapshot a list shows of a definition; null for one with neither version nor draft (none is kept). */
+    private Uni<Snapshot> shown(Workflow workflow) {
+        return store.versionNumbers(workflow).flatMap(published -> (published.isEmpty()
+                ? store.holderOf(workflow, DRAFT).map(draft -> draft.orElse(null))
+                : store.findVersionByNumber(workflow, published.get(published.size() - 1)))
+                .map(version -> version == null ? null : new Snapshot(workflow, version, published)));
+    }
+
+    private Uni<Workflow> find(TenantScope scope, String definitionId) {
+        return store.findWorkflow(scope, KIND, definitionId)
+                .onFailure(StoreException.class).transform(e -> definitionNotFound());
+    }
+
+    static ApiException definitionNotFound() {
+        return notFound("workflowDefinitionId", "Workflow definition not found");
+    }
+
+    static ApiException versionNotFound(String issue) {
+        return notFound("version", issue);
+    }
+
+    private static ApiException notFound(String location, String issue) {
+        return new ApiException(new Failure(FailureKind.NOT_FOUND, FrankieOneErrorEnvelope.NOT_FOUND, issue,
+                List.of(new FieldIssue(location, issue))));
+    }
+}

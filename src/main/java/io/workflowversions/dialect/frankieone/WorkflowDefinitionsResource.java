@@ -1,0 +1,173 @@
+package io.workflowversions.dialect.frankieone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.workflowversions.dialect.frankieone.api.WorkflowDefinitionsApi;
+import io.workflowversions.dialect.frankieone.api.model.DeleteResponse;
+import io.workflowversions.dialect.frankieone.api.model.ListMeta;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinition;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionListResponse;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionResponse;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionVersionSummary;
+import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionVersionsResponse;
+import io.workflowversions.security.Caller;
+import io.workflowversions.security.Principal;
+import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.WorkflowVersion;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The FrankieOne workflow definition API: the vendor's upsert and the service's read, list and delete extensions. */
+@DefinitionBody
+public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
+
+    /** The API's sort field names and the workflow columns behind them. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "id", "externalKey", "name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    private final DefinitionService definitions;
+    private final Caller caller;
+    private final ObjectMapper mapper;
+
+    WorkflowDefinitionsResource(DefinitionService definitions, Caller caller, ObjectMapper mapper) {
+        this.definitions = definitions;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Uni<RestResponse<WorkflowDefinitionResponse>> createOrUpdateWorkflowDefinition(String workflowDefinitionId,
+            String xFrankieCustomerID, WorkflowDefinition workflowDefinition, String xFrankieCustomerChildID,
+            String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
+        Principal principal = caller.writer();
+        if (workflowDefinition.getId() != null && !workflowDefinition.getId().equals(workflowDefinitionId)) {
+            throw FrankieOneRequestFilters.invalid("id", "must equal the workflowDefinitionId of the path");
+        }
+        DefinitionService.Save save = new DefinitionService.Save(workflowDefinitionId, storable(workflowDefinition),
+                workflowDefinition.getName(), Boolean.TRUE.equals(workflowDefinition.getIsDraft()),
+                author(principal, xFrankieUsername), channel(xFrankieChannel));
+        return definitions.save(principal.scope(), save).map(snapshot -> RestResponse.ok(answer(snapshot)));
+    }
+
+    @Override
+    public Uni<RestResponse<WorkflowDefinitionResponse>> getWorkflowDefinition(String workflowDefinitionId,
+            String xFrankieCustomerID, String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername,
+            String xFrankieRequestID, Integer version) {
+        return definitions.get(caller.principal().scope(), workflowDefinitionId, version)
+                .map(snapshot -> RestResponse.ok(answer(snapshot)));
+    }
+
+    @Override
+    public Uni<RestResponse<WorkflowDefinitionVersionsResponse>> listWorkflowDefinitionVersions(
+            String workflowDefinitionId, String xFrankieCustomerID, String xFrankieCustomerChildID,
+            String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
+        return definitions.publishedVersions(caller.principal().scope(), workflowDefinitionId)
+                .map(versions -> RestResponse.ok(new WorkflowDefinitionVersionsResponse()
+                        .requestId(Ulid.next())
+                        .workflowDefinitionId(workflowDefinitionId)
+                        .versions(versions.stream().map(WorkflowDefinitionsResource::summary).toList())));
+    }
+
+    @Override
+    public Uni<RestResponse<DeleteResponse>> deleteWorkflowDefinition(String workflowDefinitionId,
+            String xFrankieCustomerID, String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername,
+            String xFrankieRequestID) {
+        return definitions.delete(caller.writer().scope(), workflowDefinitionId)
+                .map(nothing -> RestResponse.ok(new DeleteResponse().requestId(Ulid.next())));
+    }
+
+    @Override
+    public Uni<RestResponse<WorkflowDefinitionListResponse>> listWorkflowDefinitions(String xFrankieCustomerID,
+            String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID,
+            Integer page, Integer limit, String sort, String sortFields) {
+        List<String> fields = Arrays.asList(sortFields.split(","));
+        Sort.Direction direction = "desc".equals(sort) ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort order = Sort.by(SORT_COLUMNS.get(fields.get(0)), direction);
+        fields.stream().skip(1).forEach(field -> order.and(SORT_COLUMNS.get(field), direction));
+        return definitions.list(caller.principal().scope(), PageRequest.ofPage(page, limit), order)
+                .map(found -> RestResponse.ok(new WorkflowDefinitionListResponse()
+                        .requestId(Ulid.next())
+                        .workflowDefinitions(found.items().stream().map(WorkflowDefinitionsResource::definition).toList())
+                        .meta(new ListMeta()
+                                .page(page)
+                                .limit(limit)
+                                .total(found.total())
+                                .count(found.items().size())
+                                .sort(ListMeta.SortEnum.fromValue(sort))
+                                .sortFields(fields))));
+    }
+
+    // ---- mapping --------------------------------------------------------------------------------------------
+
+    /** What is stored of a body: everything the client sent except the id (the path's) and the server's fields. */
+    private ObjectNode storable(WorkflowDefinition body) {
+        ObjectNode document = body instanceof ReceivedDefinition received && received.document() != null
+                ? received.document().deepCopy()
+                : mapper.valueToTree(body);
+        document.remove(DefinitionBodyReader.READ_ONLY);
+        document.remove(List.of("id", "isDraft"));
+        return document;
+    }
+
+    private static WorkflowDefinitionResponse answer(DefinitionService.Snapshot snapshot) {
+        return new WorkflowDefinitionResponse().requestId(Ulid.next()).workflowDefinition(definition(snapshot));
+    }
+
+    /** The stored document with the server's fields, in the vendor's field order. */
+    static WorkflowDefinition definition(DefinitionService.Snapshot snapshot) {
+        WorkflowVersion version = snapshot.version();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", snapshot.workflow().externalKey);
+        version.content.properties().forEach(field -> {
+            if (!field.getKey().equals("id") && !field.getKey().equals("isDraft")
+                    && !DefinitionBodyReader.READ_ONLY.contains(field.getKey())) {
+                json.set(field.getKey(), field.getValue());
+            }
+        });
+        json.put("isDraft", snapshot.draft());
+        ArrayNode versions = json.putArray("versions");
+        snapshot.published().forEach(versions::add);
+        json.put("version", snapshot.draft() ? -1 : version.number);
+        json.put("versionId", version.publicId);
+        json.put("createdAt", snapshot.workflow().createdAt.toString());
+        json.put("updatedAt", version.updatedAt.toString());
+        json.put("createdBy", snapshot.workflow().createdBy);
+        json.put("updatedBy", version.updatedBy);
+        return new DefinitionSnapshot(json);
+    }
+
+    private static WorkflowDefinitionVersionSummary summary(WorkflowVersion version) {
+        return new WorkflowDefinitionVersionSummary()
+                .version(version.number.intValue())
+                .versionId(version.publicId)
+                .createdAt(version.createdAt.atOffset(ZoneOffset.UTC))
+                .updatedAt(version.createdAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /** {@code X-Frankie-Username}, else the key's display name (never an internal id), else its customer. */
+    static String author(Principal principal, String username) {
+        if (username != null && !username.isBlank()) {
+            return username.strip();
+        }
+        if (principal.displayName() != null && !principal.displayName().isBlank()) {
+            return principal.displayName();
+        }
+        return principal.tenant();
+    }
+
+    /** {@code X-Frankie-Channel}, truncated to 64 characters as the vendor does; never rejected. */
+    static String channel(String channel) {
+        if (channel == null || channel.isEmpty()) {
+            return null;
+        }
+        return channel.length() <= DefinitionService.CHANNEL_LENGTH ? channel
+                : channel.substring(0, DefinitionService.CHANNEL_LENGTH);
+    }
+}
