@@ -41,10 +41,7 @@ public class VersionAttachments {
         schedule.versionId = version.id;
         schedule.cronExpression = cronExpression;
         schedule.deployedAt = deployedAt;
-        schedule.createdAt = VersionStore.now();
-        schedule.createdBy = actor;
-        schedule.updatedAt = schedule.createdAt;
-        schedule.updatedBy = actor;
+        schedule.recordCreation(actor);
         return schedules.persist(schedule);
     }
 
@@ -65,8 +62,7 @@ public class VersionAttachments {
 
     /** Records a change of the schedule; the entity is written when the transaction commits. */
     public VersionSchedule touch(VersionSchedule schedule, String actor) {
-        schedule.updatedAt = VersionStore.now();
-        schedule.updatedBy = actor;
+        schedule.recordChange(actor);
         return schedule;
     }
 

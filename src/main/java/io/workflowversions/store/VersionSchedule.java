@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A cron schedule attached to a version; deleted with its version. */
 @Entity
 @Table(name = "version_schedule")
-public class VersionSchedule {
+public class VersionSchedule extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,12 +26,4 @@ public class VersionSchedule {
     @Column(name = "deployed_at")
     public Instant deployedAt;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 }

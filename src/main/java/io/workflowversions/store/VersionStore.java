@@ -117,8 +117,7 @@ public class VersionStore {
 
     /** Records a change of the workflow by {@code actor}; the entity is written when the transaction commits. */
     public Workflow touch(Workflow workflow, String actor) {
-        workflow.updatedAt = now();
-        workflow.updatedBy = actor;
+        workflow.recordChange(actor);
         return workflow;
     }
 
@@ -292,8 +291,7 @@ public class VersionStore {
         return lockById(version.workflowId).call(() -> guard).map(locked -> {
             version.state = state;
             version.exclusiveState = exclusive ? state : null;
-            version.updatedAt = now();
-            version.updatedBy = actor;
+            version.recordChange(actor);
             return version;
         });
     }
@@ -442,10 +440,7 @@ public class VersionStore {
         workflow.description = spec.description();
         workflow.attributes = orEmpty(spec.attributes());
         workflow.revision = 1;
-        workflow.createdAt = now();
-        workflow.createdBy = spec.actor();
-        workflow.updatedAt = workflow.createdAt;
-        workflow.updatedBy = spec.actor();
+        workflow.recordCreation(spec.actor());
         return workflow;
     }
 
@@ -459,10 +454,7 @@ public class VersionStore {
         version.exclusiveState = spec.exclusive() ? spec.state() : null;
         version.content = orEmpty(spec.content());
         version.attributes = orEmpty(spec.attributes());
-        version.createdAt = now();
-        version.createdBy = spec.actor();
-        version.updatedAt = version.createdAt;
-        version.updatedBy = spec.actor();
+        version.recordCreation(spec.actor());
         return version;
     }
 

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** One version of a workflow: the dialect's document plus its number, label and state. */
 @Entity
 @Table(name = "workflow_version")
-public class WorkflowVersion {
+public class WorkflowVersion extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,14 +43,6 @@ public class WorkflowVersion {
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode attributes;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
     @Column(name = "deployed_at")
     public Instant deployedAt;
 }

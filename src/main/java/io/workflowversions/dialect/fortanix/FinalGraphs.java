@@ -130,8 +130,7 @@ public class FinalGraphs {
             }
             content.set("deployment", mapper.valueToTree(body.getDeployment()));
             found.content = content;
-            found.updatedAt = VersionStore.now();
-            found.updatedBy = caller.actor();
+            found.recordChange(caller.actor());
             return toApi(workflow, found);
         }));
     }

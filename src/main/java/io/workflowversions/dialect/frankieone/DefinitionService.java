@@ -92,8 +92,7 @@ public class DefinitionService {
             draft.publicId = Ulid.next();
             draft.content = save.document();
             draft.attributes = attributes(save);
-            draft.updatedAt = VersionStore.now();
-            draft.updatedBy = save.actor();
+            draft.recordChange(save.actor());
             return Uni.createFrom().item(draft);
         }
         return store.addVersion(workflow, new NewVersion(Ulid.next(), false, null, DRAFT, true, save.document(),

@@ -140,8 +140,7 @@ class FlowVersioning {
     private Uni<WorkflowVersion> deploy(Principal caller, Workflow flow, WorkflowVersion version, Instant time) {
         if (Patchworks.DEPLOYED.equals(version.state)) {
             version.deployedAt = time;
-            version.updatedAt = VersionStore.now();
-            version.updatedBy = caller.actor();
+            version.recordChange(caller.actor());
             return Uni.createFrom().item(version);
         }
         return store.holderOf(flow, Patchworks.DEPLOYED)

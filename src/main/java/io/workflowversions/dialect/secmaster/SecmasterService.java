@@ -271,8 +271,7 @@ public class SecmasterService {
         putIfSet(a, Fields.DESCRIPTION, body.getDescription());
         version.content = content;
         version.attributes = a;
-        version.updatedAt = VersionStore.now();
-        version.updatedBy = caller.actor();
+        version.recordChange(caller.actor());
         return Uni.createFrom().item(version);
     }
 
