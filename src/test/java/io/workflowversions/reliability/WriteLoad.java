@@ -46,6 +46,8 @@ final class WriteLoad implements AutoCloseable {
     private final String fortanixToken;
     private final String graph;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Counted down on close; a thread that got no answer at all waits on it briefly before its next write. */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -124,6 +126,7 @@ final class WriteLoad implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running.set(false);
+        stopped.countDown();
         for (Thread thread : threads) {
             thread.join(10_000);
         }
@@ -190,5 +193,14 @@ final class WriteLoad implements AutoCloseable {
             return;
         }
         writes.add(new Write(dialect, target, started, System.nanoTime(), status, value));
+        if (status < 0) {
+            // Nothing listens (the process is down): retry at a modest pace rather than spin.
+            try {
+                stopped.await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
     }
 }
