@@ -25,6 +25,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.workflowversions.support.ServiceProcess;
 
 /**
  * The packaged service as a user starts it: {@code java -jar} in a directory of its own, on the embedded database
@@ -32,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    private static final Path JAR = Path.of(System.getProperty("quarkus.app.jar", "target/quarkus-app/quarkus-run.jar"))
-            .toAbsolutePath();
+    private static final Path JAR = ServiceProcess.JAR;
 
     @TempDir
     Path workDir;
@@ -45,9 +45,7 @@ class LauncherIT {
     void stopEverything(org.junit.jupiter.api.TestInfo test) throws IOException {
         if (service != null) {
             service.stop();
-            // Kept for whoever reads a failed build.
-            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-            Files.writeString(logs.resolve(test.getTestMethod().orElseThrow().getName() + ".log"), service.output());
+            service.keepLog(test.getTestMethod().orElseThrow().getName());
         }
         if (external != null) {
             external.close();
@@ -141,88 +139,5 @@ class LauncherIT {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "WORKFLOW_VERSIONS_ADMIN_TOKEN", "it-admin");
-    }
-
-    /** One {@code java -jar} process of the packaged service, its output captured to a file. */
-    static final class ServiceProcess {
-
-        private static final Pattern ADMIN_TOKEN = Pattern.compile("this run's admin token is: (\\S+)");
-
-        private final Process process;
-        private final Path log;
-        private final int port;
-
-        private ServiceProcess(Process process, Path log, int port) {
-            this.process = process;
-            this.log = log;
-            this.port = port;
-        }
-
-        static ServiceProcess start(Path jar, Path workDir, Map<String, String> env) {
-            try {
-                int port = freePort();
-                Path log = Files.createTempFile(workDir.getParent(), "service-", ".log");
-                ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
-                        .directory(workDir.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-                builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("WORKFLOW_VERSIONS_"));
-                builder.environment().putAll(env);
-                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-                return new ServiceProcess(builder.start(), log, port);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        void awaitReady(Duration atMost) {
-            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200))
-                    .failFast("the service exited:\n" + output(), () -> !process.isAlive())
-                    .ignoreExceptions()
-                    .until(() -> given().baseUri(url()).get("/q/health/ready").statusCode() == 200);
-        }
-
-        String printedAdminToken() {
-            Matcher matcher = ADMIN_TOKEN.matcher(output());
-            assertThat(matcher.find()).as("the generated admin token is printed").isTrue();
-            String token = matcher.group(1);
-            while (matcher.find()) {
-                token = matcher.group(1);
-            }
-            return token;
-        }
-
-        String output() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        /** Sends SIGTERM and waits for the exit; answers the exit code. */
-        int stop() {
-            try {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-                return process.exitValue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
-        }
     }
 }

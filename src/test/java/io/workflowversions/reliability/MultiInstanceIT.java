@@ -1,0 +1,192 @@
+package io.workflowversions.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import io.workflowversions.boot.EmbeddedDatabase;
+import io.workflowversions.support.Concurrently;
+import io.workflowversions.support.Concurrently.Outcome;
+import io.workflowversions.support.ServiceProcess;
+import io.workflowversions.support.ServiceProcess.SharedKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two packaged service processes on one PostgreSQL, with the same keys: concurrent writes spread over both keep
+ * every invariant of the store, and a token issued by one instance is accepted by the other.
+ */
+class MultiInstanceIT {
+
+    private static final String VERSIONS = "select v.number from workflow_version v join workflow w on w.id = v.workflow_id"
+            + " where w.dialect = ? and w.tenant = ? and w.external_key = ? and v.number is not null order by v.number";
+
+    @TempDir
+    static Path workDir;
+
+    private static EmbeddedDatabase database;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
+    private static SharedKeys keys;
+    private static Db db;
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        database = EmbeddedDatabase.start(workDir.resolve("pg"), true);
+        db = new Db(database.jdbcUrl());
+        keys = SharedKeys.generate();
+        Map<String, String> env = ServiceProcess.sharedInstanceEnv(database, keys);
+        a = ServiceProcess.start(ServiceProcess.JAR, java.nio.file.Files.createDirectories(workDir.resolve("a")), env);
+        b = ServiceProcess.start(ServiceProcess.JAR, java.nio.file.Files.createDirectories(workDir.resolve("b")), env);
+        a.awaitReady(Duration.ofSeconds(40));
+        b.awaitReady(Duration.ofSeconds(40));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ServiceProcess service : new ServiceProcess[] {a, b}) {
+            if (service != null) {
+                service.stop();
+                service.keepLog("MultiInstanceIT-" + service.port());
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+        System.out.printf("[reliability] several instances: 2 processes, %d requests sent%n", REQUESTS.get());
+    }
+
+    /** Instance a for even task numbers, b for odd ones. */
+    private static String url(int i) {
+        REQUESTS.incrementAndGet();
+        return (i % 2 == 0 ? a : b).url();
+    }
+
+    @Test
+    void secmasterCreatesActivationsAndSubmitsSpreadOverTwoInstances() {
+        Tenants t = Tenants.create(a.url(), keys.adminToken());
+        String token = t.secmasterToken(a.url());
+        // Issued by a, accepted by b.
+        String workflow = Tenants.secmaster(url(1), token).body(Tenants.secmasterWorkflowBody("creates"))
+                .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
+
+        List<Outcome<Response>> created = Concurrently.run(40, i -> () -> Tenants.secmaster(url(i), token)
+                .body(Tenants.secmasterVersionBody()).post(t.secmasterWorkflows() + "/" + workflow + "/versions"));
+        assertThat(created).allSatisfy(o -> assertThat(o.value().statusCode()).isEqualTo(200));
+        List<String> ids = created.stream().map(o -> o.value().<String>path("data.id")).toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSize(40);
+        String rows = " from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.dialect = 'secmaster' and w.tenant = ? and w.external_key = ?";
+        assertThat(db.strings("select v.public_id" + rows, t.project, workflow)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(db.count("select count(v.number) - count(distinct v.number)" + rows, t.project, workflow)).isZero();
+
+        List<Outcome<Response>> submits = Concurrently.run(20, i -> () -> Tenants.secmaster(url(i), token)
+                .body(Map.of("status", "pending_approval")).put(t.secmasterWorkflows() + "/versions/" + ids.get(i)));
+        assertThat(submits).allMatch(Outcome::succeeded);
+        assertThat(submits.stream().filter(o -> o.value().statusCode() == 200)).hasSize(1);
+        assertThat(submits.stream().filter(o -> o.value().statusCode() != 200))
+                .allSatisfy(o -> assertThat(o.value().statusCode()).isEqualTo(400));
+        assertThat(db.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.tenant = ? and w.external_key = ? and v.state = 'pending_approval'", t.project, workflow))
+                .isEqualTo(1);
+
+        String second = Tenants.secmaster(url(0), token).body(Tenants.secmasterWorkflowBody("activations"))
+                .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
+        List<String> approved = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = Tenants.secmaster(url(i), token).body(Tenants.secmasterVersionBody())
+                    .post(t.secmasterWorkflows() + "/" + second + "/versions").then().statusCode(200).extract().path("data.id");
+            Tenants.secmaster(url(i), token).body(Map.of("status", "pending_approval"))
+                    .put(t.secmasterWorkflows() + "/versions/" + id).then().statusCode(200);
+            Tenants.secmaster(url(i + 1), token).body(Map.of("result", "PASS", "content", "ok"))
+                    .post(t.secmasterWorkflows() + "/versions/" + id + "/approval").then().statusCode(200);
+            approved.add(id);
+        }
+        List<Outcome<Response>> activations = Concurrently.run(10, i -> () -> Tenants.secmaster(url(i), token)
+                .body(Map.of("status", "activated")).put(t.secmasterWorkflows() + "/versions/" + approved.get(i)));
+        assertThat(activations).allSatisfy(o -> assertThat(o.value().statusCode()).isEqualTo(200));
+        assertThat(db.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.tenant = ? and w.external_key = ? and v.state = 'activated'", t.project, second)).isEqualTo(1);
+        assertThat(db.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.tenant = ? and w.external_key = ? and v.state = 'not_activated'", t.project, second)).isEqualTo(9);
+        System.out.printf("[reliability] several instances, secmaster: 40 creates, 20 submits, 10 activations over 2"
+                + " instances; rows checked 50; 40 distinct ids and numbers; pending 1; activated 1%n");
+    }
+
+    @Test
+    void patchworksDeploysAndCopiesSpreadOverTwoInstances() {
+        Tenants t = Tenants.create(b.url(), keys.adminToken());
+        String bearer = t.patchworksLogin(b.url());
+        // Issued by b, accepted by a.
+        long flow = io.restassured.RestAssured.given().baseUri(url(0))
+                .filter(io.workflowversions.support.SpecValidation.strict(Tenants.PATCHWORKS))
+                .header("Authorization", "Bearer " + bearer).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "two instances")).post("/api/v1/flows")
+                .then().statusCode(201).extract().jsonPath().getLong("data.id");
+        long[] ids = new long[10];
+        ids[0] = t.patchworks(url(0)).post("/api/v1/flows/{flow}/versions", flow).then().statusCode(201)
+                .extract().jsonPath().getLong("data.id");
+        for (int i = 0; i < ids.length; i++) {
+            if (i > 0) {
+                ids[i] = t.patchworks(url(i)).post("/api/v1/flows/{flow}/versions/{version}/copy", flow, ids[i - 1])
+                        .then().statusCode(201).extract().jsonPath().getLong("data.id");
+            }
+            t.patchworks(url(i + 1)).body(Map.of("deployed_at", "2025-01-01T00:00:00Z"))
+                    .put("/api/v1/flows/{flow}/versions/{version}", flow, ids[i]).then().statusCode(200);
+        }
+
+        List<Outcome<Integer>> deploys = Concurrently.run(10, i -> () -> t.patchworks(url(i))
+                .body(Map.of("deployed_at", "2025-06-01T00:00:0" + i + "Z"))
+                .put("/api/v1/flows/{flow}/versions/{version}", flow, ids[i]).statusCode());
+        assertThat(deploys).extracting(Outcome::value).containsOnly(200);
+        String key = Long.toString(flow);
+        String byState = "select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.dialect = 'patchworks' and w.external_key = ? and v.state = ?";
+        assertThat(db.count(byState, key, "Deployed")).isEqualTo(1);
+        assertThat(db.count(byState, key, "Inactive")).isEqualTo(9);
+
+        List<Outcome<Integer>> copies = Concurrently.run(20, i -> () -> t.patchworks(url(i))
+                .post("/api/v1/flows/{flow}/versions/{version}/copy", flow, ids[i % 10]).statusCode());
+        assertThat(copies).extracting(Outcome::value).containsOnly(201);
+        assertThat(db.count(byState, key, "Draft")).isEqualTo(1);
+        assertThat(db.count(byState, key, "Deployed")).isEqualTo(1);
+        System.out.printf("[reliability] several instances, patchworks: 10 deploys, 20 copies over 2 instances;"
+                + " deployed 1; draft 1%n");
+    }
+
+    @Test
+    void frankieOnePublishesAndFortanixVersionsSpreadOverTwoInstances() {
+        Tenants t = Tenants.create(a.url(), keys.adminToken());
+        List<Outcome<Integer>> publishes = Concurrently.run(30, i -> () -> t.frankieone(url(i))
+                .body(Tenants.definition("Publish " + i)).put("/v2/workflowDefinitions/two-instances")
+                .then().statusCode(200).extract().path("workflowDefinition.version"));
+        assertThat(publishes).allMatch(Outcome::succeeded);
+        List<Long> expected = IntStream.rangeClosed(1, 30).mapToObj(Long::valueOf).toList();
+        assertThat(publishes.stream().map(o -> o.value().longValue())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(db.longs(VERSIONS, "frankieone", t.customer, "two-instances")).containsExactlyElementsOf(expected);
+
+        String token = t.fortanixLogin(b.url());
+        // Issued by b, accepted by a.
+        String graph = Tenants.createGraph(url(0), token, "two instances");
+        List<Outcome<String>> versions = Concurrently.run(20, i -> () -> Tenants.fortanix(url(i), token)
+                .body(Tenants.graphContents("cfg-" + i)).post("/v1/workflows/final/graphs/" + graph)
+                .then().statusCode(200).extract().path("version"));
+        assertThat(versions).allMatch(Outcome::succeeded);
+        assertThat(versions.stream().map(Outcome::value))
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(2, 21).mapToObj(Integer::toString).toList());
+        assertThat(db.longs("select v.number from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.dialect = 'fortanix' and w.tenant = ? order by v.number", t.account))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 21).mapToObj(Long::valueOf).toList());
+        System.out.printf("[reliability] several instances, frankieone: 30 publishes, versions 1..30; fortanix: 20 new"
+                + " versions, \"2\"..\"21\" distinct; over 2 instances%n");
+    }
+}
