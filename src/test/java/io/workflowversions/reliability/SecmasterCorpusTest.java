@@ -40,6 +40,26 @@ class SecmasterCorpusTest {
         });
     }
 
+    /**
+     * A body above the 10 KiB input buffer is read on a worker thread before the authentication filter runs; the
+     * filter must still reach the database (it answered 500 before). A valid big version is accepted.
+     */
+    @org.junit.jupiter.api.Test
+    void aValidBodyLargerThanTheInputBufferIsAccepted() throws Exception {
+        Tenants big = Tenants.secmaster();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var version = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Tenants.resource("/secmaster/create-workflow-version-request.json"));
+        String taskconfig = version.get("taskconfig").asText();
+        version.put("taskconfig", taskconfig.substring(0, taskconfig.length() - 1) + " ".repeat(64 * 1024) + "}");
+        io.restassured.RestAssured.given().filter(io.workflowversions.support.SpecValidation.strict("huawei-secmaster.yaml"))
+                .headers(big.auth()).contentType("application/json;charset=UTF-8").body(json.writeValueAsString(version))
+                .post(big.values().get("workflows") + "/" + big.values().get("workflow") + "/versions")
+                .then().statusCode(200);
+        assertThat(io.workflowversions.support.Sql.count("select count(*) from workflow_version v join workflow w"
+                + " on w.id = v.workflow_id where w.tenant = ?", big.tenant())).isEqualTo(2);
+    }
+
     @org.junit.jupiter.api.Test
     void theCorpusHasAtLeastSixtyCases() {
         assertThat(cases()).hasSizeGreaterThanOrEqualTo(60);
