@@ -183,8 +183,8 @@ class AuthenticationAttacksTest {
                     assertThat(logged).as(login.dialect()).anyMatch(r -> r.getMessage() != null
                             && String.valueOf(formatted(r)).startsWith("Login refused for user '" + user.toLowerCase() + "'"));
                 }
-                // The test profile's cooling period is 3 seconds; afterwards the right password works again.
-                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                // The test profile's cooling period is 10 seconds; afterwards the right password works again.
+                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
                         .until(() -> login.attempt().apply(right).statusCode() / 100 == 2);
                 assertThat(io.workflowversions.support.Sql.count("select count(*) from login_throttle where dialect = ?"
                         + " and username = ?", login.dialect(), user.toLowerCase())).isZero();
