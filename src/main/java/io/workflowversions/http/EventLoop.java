@@ -7,7 +7,8 @@ import io.vertx.core.Vertx;
 /**
  * Brings reactive database work back to the request's event loop. A request filter that reads the body
  * ({@code readBody = true}) runs on a worker thread once the body is larger than the input buffer, and Hibernate
- * Reactive refuses to start there; work subscribed through {@link #resume} starts on the request's own context.
+ * Reactive refuses to start there; work subscribed through {@link #resume} starts on the request's event loop. The
+ * request goes on from there on the event loop, so such a filter must first buffer the body it left unread.
  */
 public final class EventLoop {
 

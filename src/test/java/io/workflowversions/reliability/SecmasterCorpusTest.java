@@ -50,12 +50,13 @@ class SecmasterCorpusTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         var version = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
                 Tenants.resource("/secmaster/create-workflow-version-request.json"));
-        String taskconfig = version.get("taskconfig").asText();
-        version.put("taskconfig", taskconfig.substring(0, taskconfig.length() - 1) + " ".repeat(64 * 1024) + "}");
-        io.restassured.RestAssured.given().filter(io.workflowversions.support.SpecValidation.strict("huawei-secmaster.yaml"))
+        // Unknown body fields are ignored (contract), so a big one makes a big valid body; the spec does not list it,
+        // so only the answer is checked against the spec.
+        version.put("padding", "p".repeat(64 * 1024));
+        io.restassured.RestAssured.given().filter(io.workflowversions.support.SpecValidation.responsesOnly("huawei-secmaster.yaml"))
                 .headers(big.auth()).contentType("application/json;charset=UTF-8").body(json.writeValueAsString(version))
                 .post(big.values().get("workflows") + "/" + big.values().get("workflow") + "/versions")
-                .then().statusCode(200);
+                .then().log().ifValidationFails().statusCode(200);
         assertThat(io.workflowversions.support.Sql.count("select count(*) from workflow_version v join workflow w"
                 + " on w.id = v.workflow_id where w.tenant = ?", big.tenant())).isEqualTo(2);
     }

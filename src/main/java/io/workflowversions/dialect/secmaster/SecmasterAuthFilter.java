@@ -46,7 +46,11 @@ public class SecmasterAuthFilter {
         if (project == null) {
             return null;
         }
-        // A body above the input buffer is read on a worker thread, and this filter then runs there too.
+        // A body above the input buffer is read on a worker thread, and this filter then runs there too: the body is
+        // buffered here, where blocking is allowed, because the request goes on on the event loop.
+        if (!io.vertx.core.Context.isOnEventLoopThread() && carriesBody(request)) {
+            body(context);
+        }
         return EventLoop.resume(Uni.createFrom().deferred(() -> authenticate(context, request, path, project)));
     }
 
