@@ -50,4 +50,18 @@ public interface ServiceConfig {
     /** How long a request waits for a database connection before it is answered 503. */
     @WithDefault("PT2S")
     Duration databaseTimeout();
+
+    Login login();
+
+    /** Password logins of every dialect: after max-failures within window, the user is refused for cooldown. */
+    interface Login {
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("PT1M")
+        Duration window();
+
+        @WithDefault("PT5M")
+        Duration cooldown();
+    }
 }

@@ -21,15 +21,18 @@ import java.util.UUID;
 public class CredentialService {
 
     private static final String UNAUTHENTICATED = "Invalid credentials";
+    static final String TOO_MANY_FAILURES = "Too many failed login attempts; try again later";
 
     private final CredentialRepository credentials;
     private final SecretProtection secrets;
     private final Vertx vertx;
+    private final LoginThrottle throttle;
 
-    CredentialService(CredentialRepository credentials, SecretProtection secrets, Vertx vertx) {
+    CredentialService(CredentialRepository credentials, SecretProtection secrets, Vertx vertx, LoginThrottle throttle) {
         this.credentials = credentials;
         this.secrets = secrets;
         this.vertx = vertx;
+        this.throttle = throttle;
     }
 
     /** Stores a credential; an existing user name, access key or API key of the same dialect fails with CONFLICT. */
@@ -72,15 +75,25 @@ public class CredentialService {
 
     // ---- authentication -------------------------------------------------------------------------------------
 
-    /** The user with this name and password, or UNAUTHENTICATED (the same answer for an unknown user). */
+    /**
+     * The user with this name and password, or UNAUTHENTICATED (the same answer for an unknown user). A user with
+     * too many recent failures is refused without the password being checked (see {@link LoginThrottle}).
+     */
     @WithSession
     public Uni<Principal> authenticatePassword(String dialect, String username, String password) {
-        return credentials.find("dialect = ?1 and lower(username) = lower(?2) and type = ?3",
-                        dialect, username, CredentialType.PASSWORD.wireName())
-                .firstResult()
-                .flatMap(credential -> blocking(() -> credential != null
-                        && secrets.passwordMatches(password, credential.secretHash) ? credential.principal() : null))
-                .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
+        return throttle.blocked(dialect, username).flatMap(blocked -> {
+            if (blocked) {
+                return Uni.createFrom().failure(new ApiException(FailureKind.UNAUTHENTICATED, TOO_MANY_FAILURES));
+            }
+            return credentials.find("dialect = ?1 and lower(username) = lower(?2) and type = ?3",
+                            dialect, username, CredentialType.PASSWORD.wireName())
+                    .firstResult()
+                    .flatMap(credential -> blocking(() -> credential != null
+                            && secrets.passwordMatches(password, credential.secretHash) ? credential.principal() : null))
+                    .call(principal -> principal == null ? throttle.failed(dialect, username)
+                            : throttle.succeeded(dialect, username))
+                    .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
+        });
     }
 
     /** The owner of this API key, or UNAUTHENTICATED. */

@@ -48,7 +48,7 @@ class CrashIT {
         service = ServiceProcess.start(ServiceProcess.JAR, serviceDir, env);
         service.awaitReady(Duration.ofSeconds(40));
         int port = service.port();
-        Tenants t = Tenants.create(service.url(), keys.adminToken());
+        ProcessTenants t = ProcessTenants.create(service.url(), keys.adminToken());
         WriteLoad load = WriteLoad.on(service.url(), t);
 
         long killFrom;

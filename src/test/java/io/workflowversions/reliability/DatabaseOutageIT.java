@@ -60,7 +60,7 @@ class DatabaseOutageIT {
                 ServiceProcess.sharedInstanceEnv(database, keys));
         service.awaitReady(Duration.ofSeconds(40));
         String url = service.url();
-        Tenants t = Tenants.create(url, keys.adminToken());
+        ProcessTenants t = ProcessTenants.create(url, keys.adminToken());
         WriteLoad load = WriteLoad.on(url, t);
 
         long stopFrom;
@@ -77,19 +77,19 @@ class DatabaseOutageIT {
             stopTo = System.nanoTime();
 
             // One call per dialect, each in its own envelope, each quick.
-            within2s(() -> given().baseUri(url).filter(SpecValidation.responsesOnly(Tenants.FRANKIEONE))
+            within2s(() -> given().baseUri(url).filter(SpecValidation.responsesOnly(ProcessTenants.FRANKIEONE))
                     .header("api_key", t.frankieKey).header("X-Frankie-CustomerID", t.customer)
-                    .contentType(ContentType.JSON).body(Tenants.definition("Probe"))
+                    .contentType(ContentType.JSON).body(ProcessTenants.definition("Probe"))
                     .put("/v2/workflowDefinitions/outage-probe").then().statusCode(503)
                     .contentType(ContentType.JSON).body("errorCode", equalTo("SYS-0503"))
                     .body("httpStatusCode", equalTo(503)));
-            within2s(() -> Tenants.secmaster(url, load.secmasterToken()).body(Tenants.secmasterVersionBody())
+            within2s(() -> ProcessTenants.secmaster(url, load.secmasterToken()).body(ProcessTenants.secmasterVersionBody())
                     .post(t.secmasterWorkflows() + "/" + load.secmasterWorkflow() + "/versions").then().statusCode(503)
                     .contentType(ContentType.JSON).body("code", equalTo("SecMaster.20040503"))
                     .body("success", equalTo(false)));
             within2s(() -> t.patchworks(url).body(Map.of("name", "Outage probe")).post("/api/v1/flows").then()
                     .statusCode(503).contentType(ContentType.JSON).body("message", equalTo("Service Unavailable")));
-            within2s(() -> Tenants.fortanix(url, load.fortanixToken()).body(Tenants.graphContents("probe"))
+            within2s(() -> ProcessTenants.fortanix(url, load.fortanixToken()).body(ProcessTenants.graphContents("probe"))
                     .post("/v1/workflows/final/graphs/" + load.graph()).then().statusCode(503)
                     .contentType(ContentType.TEXT));
             // The load keeps running against the stopped database for a while.

@@ -34,7 +34,7 @@ final class Ledger {
      * @param faultFrom start of the moment of the fault (System.nanoTime)
      * @param faultTo end of that moment
      */
-    static Figures check(WriteLoad load, Db db, Tenants t, long faultFrom, long faultTo) {
+    static Figures check(WriteLoad load, Db db, ProcessTenants t, long faultFrom, long faultTo) {
         List<Write> writes = load.writes();
         long rows = 0;
         long inDoubt = 0;

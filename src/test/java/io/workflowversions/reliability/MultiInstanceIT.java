@@ -73,14 +73,14 @@ class MultiInstanceIT {
 
     @Test
     void secmasterCreatesActivationsAndSubmitsSpreadOverTwoInstances() {
-        Tenants t = Tenants.create(a.url(), keys.adminToken());
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
         String token = t.secmasterToken(a.url());
         // Issued by a, accepted by b.
-        String workflow = Tenants.secmaster(url(1), token).body(Tenants.secmasterWorkflowBody("creates"))
+        String workflow = ProcessTenants.secmaster(url(1), token).body(ProcessTenants.secmasterWorkflowBody("creates"))
                 .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
 
-        List<Outcome<Response>> created = Concurrently.run(40, i -> () -> Tenants.secmaster(url(i), token)
-                .body(Tenants.secmasterVersionBody()).post(t.secmasterWorkflows() + "/" + workflow + "/versions"));
+        List<Outcome<Response>> created = Concurrently.run(40, i -> () -> ProcessTenants.secmaster(url(i), token)
+                .body(ProcessTenants.secmasterVersionBody()).post(t.secmasterWorkflows() + "/" + workflow + "/versions"));
         assertThat(created).allSatisfy(o -> assertThat(o.value().statusCode()).isEqualTo(200));
         List<String> ids = created.stream().map(o -> o.value().<String>path("data.id")).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(40);
@@ -89,7 +89,7 @@ class MultiInstanceIT {
         assertThat(db.strings("select v.public_id" + rows, t.project, workflow)).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(db.count("select count(v.number) - count(distinct v.number)" + rows, t.project, workflow)).isZero();
 
-        List<Outcome<Response>> submits = Concurrently.run(20, i -> () -> Tenants.secmaster(url(i), token)
+        List<Outcome<Response>> submits = Concurrently.run(20, i -> () -> ProcessTenants.secmaster(url(i), token)
                 .body(Map.of("status", "pending_approval")).put(t.secmasterWorkflows() + "/versions/" + ids.get(i)));
         assertThat(submits).allMatch(Outcome::succeeded);
         assertThat(submits.stream().filter(o -> o.value().statusCode() == 200)).hasSize(1);
@@ -99,19 +99,19 @@ class MultiInstanceIT {
                 + " where w.tenant = ? and w.external_key = ? and v.state = 'pending_approval'", t.project, workflow))
                 .isEqualTo(1);
 
-        String second = Tenants.secmaster(url(0), token).body(Tenants.secmasterWorkflowBody("activations"))
+        String second = ProcessTenants.secmaster(url(0), token).body(ProcessTenants.secmasterWorkflowBody("activations"))
                 .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
         List<String> approved = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String id = Tenants.secmaster(url(i), token).body(Tenants.secmasterVersionBody())
+            String id = ProcessTenants.secmaster(url(i), token).body(ProcessTenants.secmasterVersionBody())
                     .post(t.secmasterWorkflows() + "/" + second + "/versions").then().statusCode(200).extract().path("data.id");
-            Tenants.secmaster(url(i), token).body(Map.of("status", "pending_approval"))
+            ProcessTenants.secmaster(url(i), token).body(Map.of("status", "pending_approval"))
                     .put(t.secmasterWorkflows() + "/versions/" + id).then().statusCode(200);
-            Tenants.secmaster(url(i + 1), token).body(Map.of("result", "PASS", "content", "ok"))
+            ProcessTenants.secmaster(url(i + 1), token).body(Map.of("result", "PASS", "content", "ok"))
                     .post(t.secmasterWorkflows() + "/versions/" + id + "/approval").then().statusCode(200);
             approved.add(id);
         }
-        List<Outcome<Response>> activations = Concurrently.run(10, i -> () -> Tenants.secmaster(url(i), token)
+        List<Outcome<Response>> activations = Concurrently.run(10, i -> () -> ProcessTenants.secmaster(url(i), token)
                 .body(Map.of("status", "activated")).put(t.secmasterWorkflows() + "/versions/" + approved.get(i)));
         assertThat(activations).allSatisfy(o -> assertThat(o.value().statusCode()).isEqualTo(200));
         assertThat(db.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
@@ -124,11 +124,11 @@ class MultiInstanceIT {
 
     @Test
     void patchworksDeploysAndCopiesSpreadOverTwoInstances() {
-        Tenants t = Tenants.create(b.url(), keys.adminToken());
+        ProcessTenants t = ProcessTenants.create(b.url(), keys.adminToken());
         String bearer = t.patchworksLogin(b.url());
         // Issued by b, accepted by a.
         long flow = io.restassured.RestAssured.given().baseUri(url(0))
-                .filter(io.workflowversions.support.SpecValidation.strict(Tenants.PATCHWORKS))
+                .filter(io.workflowversions.support.SpecValidation.strict(ProcessTenants.PATCHWORKS))
                 .header("Authorization", "Bearer " + bearer).contentType(io.restassured.http.ContentType.JSON)
                 .body(Map.of("name", "two instances")).post("/api/v1/flows")
                 .then().statusCode(201).extract().jsonPath().getLong("data.id");
@@ -165,9 +165,9 @@ class MultiInstanceIT {
 
     @Test
     void frankieOnePublishesAndFortanixVersionsSpreadOverTwoInstances() {
-        Tenants t = Tenants.create(a.url(), keys.adminToken());
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
         List<Outcome<Integer>> publishes = Concurrently.run(30, i -> () -> t.frankieone(url(i))
-                .body(Tenants.definition("Publish " + i)).put("/v2/workflowDefinitions/two-instances")
+                .body(ProcessTenants.definition("Publish " + i)).put("/v2/workflowDefinitions/two-instances")
                 .then().statusCode(200).extract().path("workflowDefinition.version"));
         assertThat(publishes).allMatch(Outcome::succeeded);
         List<Long> expected = IntStream.rangeClosed(1, 30).mapToObj(Long::valueOf).toList();
@@ -176,9 +176,9 @@ class MultiInstanceIT {
 
         String token = t.fortanixLogin(b.url());
         // Issued by b, accepted by a.
-        String graph = Tenants.createGraph(url(0), token, "two instances");
-        List<Outcome<String>> versions = Concurrently.run(20, i -> () -> Tenants.fortanix(url(i), token)
-                .body(Tenants.graphContents("cfg-" + i)).post("/v1/workflows/final/graphs/" + graph)
+        String graph = ProcessTenants.createGraph(url(0), token, "two instances");
+        List<Outcome<String>> versions = Concurrently.run(20, i -> () -> ProcessTenants.fortanix(url(i), token)
+                .body(ProcessTenants.graphContents("cfg-" + i)).post("/v1/workflows/final/graphs/" + graph)
                 .then().statusCode(200).extract().path("version"));
         assertThat(versions).allMatch(Outcome::succeeded);
         assertThat(versions.stream().map(Outcome::value))

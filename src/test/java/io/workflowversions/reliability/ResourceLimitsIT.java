@@ -45,7 +45,7 @@ class ResourceLimitsIT {
     private static EmbeddedDatabase database;
     private static ServiceProcess service;
     private static SharedKeys keys;
-    private static Tenants t;
+    private static ProcessTenants t;
     private static WriteLoad setup;
     private static Db db;
 
@@ -57,7 +57,7 @@ class ResourceLimitsIT {
         service = ServiceProcess.start(ServiceProcess.JAR, Files.createDirectories(workDir.resolve("service")),
                 ServiceProcess.sharedInstanceEnv(database, keys));
         service.awaitReady(Duration.ofSeconds(40));
-        t = Tenants.create(service.url(), keys.adminToken());
+        t = ProcessTenants.create(service.url(), keys.adminToken());
         setup = WriteLoad.on(service.url(), t);
     }
 
@@ -156,25 +156,25 @@ class ResourceLimitsIT {
     @Test
     void everyListCapsItsPageSize() {
         String url = service.url();
-        given().baseUri(url).filter(SpecValidation.responsesOnly(Tenants.FRANKIEONE)).header("api_key", t.frankieKey)
+        given().baseUri(url).filter(SpecValidation.responsesOnly(ProcessTenants.FRANKIEONE)).header("api_key", t.frankieKey)
                 .header("X-Frankie-CustomerID", t.customer).get("/v2/workflowDefinitions?limit=101")
                 .then().statusCode(400).body("errorCode", equalTo("VAL-1002"));
-        given().baseUri(url).filter(SpecValidation.strict(Tenants.FRANKIEONE)).header("api_key", t.frankieKey)
+        given().baseUri(url).filter(SpecValidation.strict(ProcessTenants.FRANKIEONE)).header("api_key", t.frankieKey)
                 .header("X-Frankie-CustomerID", t.customer).get("/v2/workflowDefinitions?limit=100")
                 .then().statusCode(200).body("meta.limit", equalTo(100));
 
-        given().baseUri(url).filter(SpecValidation.responsesOnly(Tenants.SECMASTER)).header("X-Auth-Token", setup.secmasterToken())
+        given().baseUri(url).filter(SpecValidation.responsesOnly(ProcessTenants.SECMASTER)).header("X-Auth-Token", setup.secmasterToken())
                 .get(t.secmasterWorkflows() + "?limit=101").then().statusCode(400).body("success", equalTo(false));
-        Tenants.secmaster(url, setup.secmasterToken()).get(t.secmasterWorkflows() + "?limit=100")
+        ProcessTenants.secmaster(url, setup.secmasterToken()).get(t.secmasterWorkflows() + "?limit=100")
                 .then().statusCode(200).body("limit", equalTo(100));
 
-        given().baseUri(url).filter(SpecValidation.responsesOnly(Tenants.PATCHWORKS)).header("Authorization", t.patchworksKey)
+        given().baseUri(url).filter(SpecValidation.responsesOnly(ProcessTenants.PATCHWORKS)).header("Authorization", t.patchworksKey)
                 .get("/api/v1/flows?per_page=101").then().statusCode(422).body("errors.keySet()", hasItem("per_page"));
         t.patchworks(url).get("/api/v1/flows?per_page=100").then().statusCode(200);
 
-        given().baseUri(url).filter(SpecValidation.responsesOnly(Tenants.FORTANIX)).header("Authorization", "Bearer " + setup.fortanixToken())
+        given().baseUri(url).filter(SpecValidation.responsesOnly(ProcessTenants.FORTANIX)).header("Authorization", "Bearer " + setup.fortanixToken())
                 .get("/v1/workflows/final/graphs?limit=1001").then().statusCode(400).contentType("text/plain");
-        Tenants.fortanix(url, setup.fortanixToken()).get("/v1/workflows/final/graphs?limit=1000").then().statusCode(200);
+        ProcessTenants.fortanix(url, setup.fortanixToken()).get("/v1/workflows/final/graphs?limit=1000").then().statusCode(200);
         System.out.printf("[reliability] resource limits: 4 lists asked for one item over their cap, 4 refused with the"
                 + " documented 4xx; 4 asked for the cap, 4 answered 200%n");
     }
@@ -182,7 +182,7 @@ class ResourceLimitsIT {
     @Test
     void slowClientsHoldNoDatabaseConnectionAndOthersAreStillServed() throws Exception {
         int stalled = 80;
-        String body = Tenants.definition("Stalled");
+        String body = ProcessTenants.definition("Stalled");
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < stalled; i++) {
@@ -198,13 +198,13 @@ class ResourceLimitsIT {
             // More stalled requests than the service has database connections (32); others still get through.
             long started = System.nanoTime();
             List<Outcome<Integer>> served = Concurrently.run(20, i -> () -> switch (i % 4) {
-                case 0 -> t.frankieone(service.url()).body(Tenants.definition("Served " + i))
+                case 0 -> t.frankieone(service.url()).body(ProcessTenants.definition("Served " + i))
                         .put("/v2/workflowDefinitions/served-" + i).statusCode();
-                case 1 -> Tenants.secmaster(service.url(), setup.secmasterToken()).body(Tenants.secmasterVersionBody())
+                case 1 -> ProcessTenants.secmaster(service.url(), setup.secmasterToken()).body(ProcessTenants.secmasterVersionBody())
                         .post(t.secmasterWorkflows() + "/" + setup.secmasterWorkflow() + "/versions").statusCode();
                 case 2 -> t.patchworks(service.url()).body(java.util.Map.of("name", "Served " + i)).post("/api/v1/flows")
                         .statusCode();
-                default -> Tenants.fortanix(service.url(), setup.fortanixToken()).body(Tenants.graphContents("s" + i))
+                default -> ProcessTenants.fortanix(service.url(), setup.fortanixToken()).body(ProcessTenants.graphContents("s" + i))
                         .post("/v1/workflows/final/graphs/" + setup.graph()).statusCode();
             });
             Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -3,141 +3,191 @@ package io.workflowversions.reliability;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import io.workflowversions.support.SpecValidation;
+import io.workflowversions.support.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One fresh tenant in every dialect, with credentials created through the admin API of a running instance, and the
- * requests the process tests send to any instance (given by its base URL).
+ * Fresh tenants of every dialect with real credentials made through the admin API, each with a workflow and a
+ * version to aim at. {@link #values} are the corpus' template values, {@link #auth} the headers of an authenticated
+ * request, {@link #counts} the tenant's rows in every table the dialect writes.
  */
-final class Tenants {
+record Tenants(String dialect, String tenant, String credentialId, Map<String, String> auth, Map<String, String> values) {
 
-    static final String SECMASTER = "huawei-secmaster.yaml";
-    static final String PATCHWORKS = "patchworks.yaml";
-    static final String FRANKIEONE = "frankieone.yaml";
-    static final String FORTANIX = "fortanix-ccm.yaml";
-    static final String PASSWORD = "process-test-password-1";
+    static final String ADMIN = "Bearer test-admin-token";
+    static final String PASSWORD = "tenant-password-1";
 
-    final String project = UUID.randomUUID().toString().replace("-", "");
-    final String secmasterUser = "user-" + project.substring(0, 12);
-    final String workspace = "ws-" + project.substring(0, 8);
-    final String company = "c" + project.substring(0, 12);
-    final String patchworksKey = "pw-key-" + UUID.randomUUID();
-    final String patchworksAdmin = "admin-" + company + "@patchworks.test";
-    final String customer = "cust-" + UUID.randomUUID();
-    final String frankieKey = "fk-" + UUID.randomUUID();
-    final String account = UUID.randomUUID().toString();
-    final String fortanixUser = "writer-" + UUID.randomUUID() + "@ccm.test";
-
-    /** Creates the credentials through the admin API of the instance at {@code url}. */
-    static Tenants create(String url, String adminToken) {
-        Tenants t = new Tenants();
-        t.credential(url, adminToken, Map.of("dialect", "secmaster", "type", "password", "username", t.secmasterUser,
-                "secret", PASSWORD, "tenant", t.project, "role", "writer"));
-        t.credential(url, adminToken, Map.of("dialect", "patchworks", "type", "api_key", "secret", t.patchworksKey,
-                "tenant", t.company, "role", "manager"));
-        t.credential(url, adminToken, Map.of("dialect", "patchworks", "type", "password", "username", t.patchworksAdmin,
-                "secret", PASSWORD, "tenant", t.company, "role", "admin"));
-        t.credential(url, adminToken, Map.of("dialect", "frankieone", "type", "api_key", "secret", t.frankieKey,
-                "tenant", t.customer, "role", "writer"));
-        t.credential(url, adminToken, Map.of("dialect", "fortanix", "type", "password", "username", t.fortanixUser,
-                "secret", PASSWORD, "tenant", t.account, "role", "writer"));
-        return t;
+    static String credential(String dialect, Map<String, String> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("dialect", dialect);
+        body.putIfAbsent("role", "writer");
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/admin/v1/credentials").then().statusCode(201).extract().path("id");
     }
 
-    private void credential(String url, String adminToken, Map<String, String> body) {
-        given().baseUri(url).filter(SpecValidation.strict("admin.yaml")).header("Authorization", "Bearer " + adminToken)
-                .contentType(ContentType.JSON).body(new HashMap<>(body))
-                .post("/admin/v1/credentials").then().statusCode(201);
+    static void deleteCredential(String id) {
+        given().header("Authorization", ADMIN).delete("/admin/v1/credentials/" + id).then().statusCode(204);
     }
 
-    // SecMaster
+    // ---- Fortanix ----------------------------------------------------------------------------------------------
 
-    String secmasterWorkflows() {
-        return "/v1/" + project + "/workspaces/" + workspace + "/soc/workflows";
+    static String fortanixLogin(String email, String password) {
+        return given().auth().preemptive().basic(email, password).post("/v1/sys/auth").then().statusCode(200)
+                .extract().path("access_token");
     }
 
-    String secmasterToken(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(SECMASTER)).contentType(ContentType.JSON)
-                .body(Map.of("auth", Map.of(
-                        "identity", Map.of("methods", List.of("password"),
-                                "password", Map.of("user", Map.of("name", secmasterUser, "password", PASSWORD,
-                                        "domain", Map.of("name", "domain")))),
-                        "scope", Map.of("project", Map.of("id", project)))))
+    static Tenants fortanix() {
+        String account = UUID.randomUUID().toString();
+        String email = "user-" + UUID.randomUUID() + "@ccm.test";
+        String id = credential("fortanix", Map.of("type", "password", "username", email, "secret", PASSWORD,
+                "tenant", account));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + fortanixLogin(email, PASSWORD));
+        String contents = "{\"objects\":{\"in\":{\"name\":\"Transactions\",\"ref\":{\"dataset\":{\"dataset_id\":"
+                + "\"6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d\"}}},\"app\":{\"name\":\"Scoring secret-" + account + "\",\"ref\":"
+                + "{\"app\":{\"image_id\":\"0e2e4c43-3a5b-4f5e-8b0e-6c7c9a1d2e3f\",\"config_id\":\"cfg1\"}}}},"
+                + "\"edges\":{\"e1\":{\"source\":{\"id\":\"in\"},\"target\":{\"id\":\"app\"}}}}";
+        String graph = given().headers(auth).contentType(ContentType.JSON)
+                .body("{\"name\":\"Final " + account + "\",\"description\":\"d\",\"contents\":" + contents + "}")
+                .post("/v1/workflows/final/graphs").then().statusCode(200).extract().path("graph_id");
+        String draft = given().headers(auth).contentType(ContentType.JSON)
+                .body("{\"name\":\"Draft " + account + "\",\"description\":\"d\"," + contents.substring(1))
+                .post("/v1/workflows/draft/graphs").then().statusCode(200).extract().path("graph_id");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("account", account);
+        values.put("graph", graph);
+        values.put("draft", draft);
+        values.put("version", "1");
+        return new Tenants("fortanix", account, id, auth, values);
+    }
+
+    // ---- SecMaster ---------------------------------------------------------------------------------------------
+
+    static String secmasterToken(String user, String password, String project) {
+        return given().contentType(ContentType.JSON).body(secmasterTokenBody(user, password, project))
                 .post("/v3/auth/tokens").then().statusCode(201).extract().header("X-Subject-Token");
     }
 
-    static RequestSpecification secmaster(String url, String token) {
-        return given().baseUri(url).filter(SpecValidation.strict(SECMASTER)).header("X-Auth-Token", token)
-                .contentType("application/json;charset=UTF-8");
+    static Map<String, Object> secmasterTokenBody(String user, String password, String project) {
+        return Map.of("auth", Map.of(
+                "identity", Map.of("methods", List.of("password"),
+                        "password", Map.of("user", Map.of("name", user, "password", password,
+                                "domain", Map.of("name", "domain-of-" + user)))),
+                "scope", Map.of("project", Map.of("id", project))));
     }
 
-    static Map<String, Object> secmasterWorkflowBody(String name) {
-        return Map.of("name", name, "description", "Workflow " + name, "engine_type", "public_engine",
-                "aop_type", "NORMAL", "dataclass_id", "dc-1", "labels", "IP");
+    static Tenants secmaster() {
+        String project = UUID.randomUUID().toString().replace("-", "");
+        String user = "user-" + project.substring(0, 16);
+        String id = credential("secmaster", Map.of("type", "password", "username", user, "secret", PASSWORD,
+                "tenant", project));
+        Map<String, String> auth = Map.of("X-Auth-Token", secmasterToken(user, PASSWORD, project));
+        String workspace = "ws-" + project.substring(0, 8);
+        String base = "/v1/" + project + "/workspaces/" + workspace + "/soc/workflows";
+        String workflow = given().headers(auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "wf-" + project, "description", "secret-" + project, "engine_type", "public_engine",
+                        "aop_type", "NORMAL", "dataclass_id", "dc-1", "labels", "IP"))
+                .post(base).then().statusCode(200).extract().path("data.id");
+        String version = given().headers(auth).contentType(ContentType.JSON).body(resource("/secmaster/create-workflow-version-request.json"))
+                .post(base + "/" + workflow + "/versions").then().statusCode(200).extract().path("data.id");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("project", project);
+        values.put("workspace", workspace);
+        values.put("workflows", base);
+        values.put("workflow", workflow);
+        values.put("version", version);
+        return new Tenants("secmaster", project, id, auth, values);
     }
 
-    static String secmasterVersionBody() {
-        try (InputStream in = Tenants.class.getResourceAsStream("/secmaster/create-workflow-version-request.json")) {
+    // ---- FrankieOne --------------------------------------------------------------------------------------------
+
+    static Tenants frankieone() {
+        String customer = "cust-" + UUID.randomUUID();
+        String key = "fk-" + UUID.randomUUID();
+        String id = credential("frankieone", Map.of("type", "api_key", "secret", key, "tenant", customer));
+        Map<String, String> auth = Map.of("api_key", key, "X-Frankie-CustomerID", customer);
+        String definition = "def-" + customer.substring(5, 13);
+        given().headers(auth).contentType(ContentType.JSON)
+                .body("{\"name\":\"Secret " + customer + "\",\"tasks\":[{\"id\":\"t1\",\"configuration\":{\"type\":\"HTTP\"}}]}")
+                .put("/v2/workflowDefinitions/" + definition).then().statusCode(200);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("customer", customer);
+        values.put("definition", definition);
+        return new Tenants("frankieone", customer, id, auth, values);
+    }
+
+    // ---- Patchworks --------------------------------------------------------------------------------------------
+
+    static String patchworksLogin(String user, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", user, "password", password))
+                .post("/fabric/api/login").then().statusCode(200).extract().path("token");
+    }
+
+    static Tenants patchworks() {
+        String company = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String key = "pw-key-" + UUID.randomUUID();
+        String id = credential("patchworks", Map.of("type", "api_key", "secret", key, "tenant", company, "role", "manager"));
+        String adminUser = "admin-" + company + "@patchworks.test";
+        credential("patchworks", Map.of("type", "password", "username", adminUser, "secret", PASSWORD,
+                "tenant", company, "role", "admin"));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + patchworksLogin(adminUser, PASSWORD));
+        long flow = given().headers(auth).contentType(ContentType.JSON).body(Map.of("name", "Flow secret-" + company))
+                .post("/api/v1/flows").then().statusCode(201).extract().jsonPath().getLong("data.id");
+        long version = given().headers(auth).post("/api/v1/flows/" + flow + "/versions").then().statusCode(201)
+                .extract().jsonPath().getLong("data.id");
+        long schedule = given().headers(auth).contentType(ContentType.JSON).body(Map.of("cron_string", "*/15 * * * *"))
+                .post("/api/v1/flow-versions/" + version + "/schedules").then().statusCode(201)
+                .extract().jsonPath().getLong("data.id");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("company", company);
+        values.put("apiKey", key);
+        values.put("flow", Long.toString(flow));
+        values.put("version", Long.toString(version));
+        values.put("schedule", Long.toString(schedule));
+        return new Tenants("patchworks", company, id, auth, values);
+    }
+
+    // ---- rows --------------------------------------------------------------------------------------------------
+
+    /** The tenant's rows in the shared tables and in the dialect's own tables. */
+    Map<String, Object> counts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("workflow", Sql.count("select count(*) from workflow where dialect = ? and tenant = ?", dialect, tenant));
+        String versions = " from workflow_version v join workflow w on w.id = v.workflow_id where w.dialect = ? and w.tenant = ?";
+        counts.put("workflow_version", Sql.count("select count(*)" + versions, dialect, tenant));
+        // Any change to a row (a name, a state, a revision, a timestamp) changes the fingerprint.
+        counts.put("workflow rows", fingerprint("select coalesce(md5(string_agg(row_to_json(w)::text, ',' order by w.id)), '')"
+                + " from workflow w where w.dialect = ? and w.tenant = ?"));
+        counts.put("version rows", fingerprint("select coalesce(md5(string_agg(row_to_json(v)::text, ',' order by v.id)), '')"
+                + versions));
+        if (dialect.equals("patchworks")) {
+            for (String table : List.of("version_schedule", "version_upload", "version_metric")) {
+                counts.put(table, Sql.count("select count(*) from " + table + " t join workflow_version v on v.id = t.version_id"
+                        + " join workflow w on w.id = v.workflow_id where w.dialect = ? and w.tenant = ?", dialect, tenant));
+            }
+        }
+        if (dialect.equals("fortanix")) {
+            counts.put("fortanix_session", Sql.count("select count(*) from fortanix_session where credential_id = ?::uuid",
+                    credentialId));
+        }
+        return counts;
+    }
+
+    private Object fingerprint(String sql) {
+        return Sql.rows(sql, dialect, tenant).get(0).values().iterator().next();
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Tenants.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // Patchworks
-
-    String patchworksLogin(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(PATCHWORKS)).contentType(ContentType.JSON)
-                .body(Map.of("username", patchworksAdmin, "password", PASSWORD))
-                .post("/fabric/api/login").then().statusCode(200).extract().path("token");
-    }
-
-    RequestSpecification patchworks(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(PATCHWORKS)).header("Authorization", patchworksKey)
-                .contentType(ContentType.JSON);
-    }
-
-    // FrankieOne
-
-    RequestSpecification frankieone(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(FRANKIEONE)).header("api_key", frankieKey)
-                .header("X-Frankie-CustomerID", customer).contentType(ContentType.JSON);
-    }
-
-    static String definition(String name) {
-        return "{\"name\": \"" + name + "\", \"tasks\": [{\"id\": \"t1\", \"configuration\": {\"type\": \"HTTP\"}}]}";
-    }
-
-    // Fortanix
-
-    String fortanixLogin(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(FORTANIX)).auth().preemptive()
-                .basic(fortanixUser, PASSWORD).post("/v1/sys/auth").then().statusCode(200).extract().path("access_token");
-    }
-
-    static RequestSpecification fortanix(String url, String token) {
-        return given().baseUri(url).filter(SpecValidation.strict(FORTANIX)).header("Authorization", "Bearer " + token)
-                .contentType(ContentType.JSON);
-    }
-
-    static Map<String, Object> graphContents(String config) {
-        return Map.of("objects", Map.of("app", Map.of("name", "Scoring", "ref", Map.of("app",
-                Map.of("image_id", "0e2e4c43-3a5b-4f5e-8b0e-6c7c9a1d2e3f", "config_id", config)))), "edges", Map.of());
-    }
-
-    static String createGraph(String url, String token, String name) {
-        Response response = fortanix(url, token).body(Map.of("name", name, "description", "Process test",
-                "contents", graphContents("cfg1"))).post("/v1/workflows/final/graphs");
-        return response.then().statusCode(200).extract().path("graph_id");
     }
 }

@@ -40,7 +40,7 @@ final class WriteLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String url;
-    private final Tenants tenants;
+    private final ProcessTenants tenants;
     private final String secmasterToken;
     private final String secmasterWorkflow;
     private final String fortanixToken;
@@ -52,7 +52,7 @@ final class WriteLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    WriteLoad(String url, Tenants tenants, String secmasterToken, String secmasterWorkflow, String fortanixToken,
+    WriteLoad(String url, ProcessTenants tenants, String secmasterToken, String secmasterWorkflow, String fortanixToken,
             String graph) {
         this.url = url;
         this.tenants = tenants;
@@ -63,12 +63,12 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /** A load on a fresh tenant of the instance at {@code url}: a SecMaster workflow and a Fortanix graph to write to. */
-    static WriteLoad on(String url, Tenants t) {
+    static WriteLoad on(String url, ProcessTenants t) {
         String secmasterToken = t.secmasterToken(url);
-        String workflow = Tenants.secmaster(url, secmasterToken).body(Tenants.secmasterWorkflowBody("load"))
+        String workflow = ProcessTenants.secmaster(url, secmasterToken).body(ProcessTenants.secmasterWorkflowBody("load"))
                 .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
         String fortanixToken = t.fortanixLogin(url);
-        String graph = Tenants.createGraph(url, fortanixToken, "load");
+        String graph = ProcessTenants.createGraph(url, fortanixToken, "load");
         return new WriteLoad(url, t, secmasterToken, workflow, fortanixToken, graph);
     }
 
@@ -145,7 +145,7 @@ final class WriteLoad implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v2/workflowDefinitions/" + key))
                 .header("api_key", tenants.frankieKey).header("X-Frankie-CustomerID", tenants.customer)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Tenants.definition("Load " + n))).timeout(Duration.ofSeconds(5)).build();
+                .PUT(HttpRequest.BodyPublishers.ofString(ProcessTenants.definition("Load " + n))).timeout(Duration.ofSeconds(5)).build();
         send("frankieone", key, request, body -> body.path("workflowDefinition").path("version").asText());
     }
 
@@ -153,7 +153,7 @@ final class WriteLoad implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + tenants.secmasterWorkflows() + "/" + secmasterWorkflow
                         + "/versions"))
                 .header("X-Auth-Token", secmasterToken).header("Content-Type", "application/json;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(Tenants.secmasterVersionBody())).timeout(Duration.ofSeconds(5)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(ProcessTenants.secmasterVersionBody())).timeout(Duration.ofSeconds(5)).build();
         send("secmaster", secmasterWorkflow, request, body -> body.path("data").path("id").asText());
     }
 

@@ -19,6 +19,7 @@ import io.workflowversions.security.Principal;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.WorkflowVersion;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,10 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         snapshot.published().forEach(versions::add);
         json.put("version", snapshot.draft() ? -1 : version.number);
         json.put("versionId", version.publicId);
-        json.put("createdAt", snapshot.workflow().createdAt.toString());
-        json.put("updatedAt", version.updatedAt.toString());
+        // The same text Jackson writes for the version list's OffsetDateTime fields, so one instant reads the same
+        // in every answer (Instant.toString would keep trailing zeros that Jackson drops).
+        json.put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(snapshot.workflow().createdAt.atOffset(ZoneOffset.UTC)));
+        json.put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.updatedAt.atOffset(ZoneOffset.UTC)));
         json.put("createdBy", snapshot.workflow().createdBy);
         json.put("updatedBy", version.updatedBy);
         return new DefinitionSnapshot(json);

@@ -3,6 +3,7 @@ package io.workflowversions.dialect.secmaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.http.ApiException;
+import io.workflowversions.http.EventLoop;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.Caller;
 import io.workflowversions.security.CredentialService;
@@ -45,6 +46,15 @@ public class SecmasterAuthFilter {
         if (project == null) {
             return null;
         }
+        // A body above the input buffer is read on a worker thread, and this filter then runs there too: the body is
+        // buffered here, where blocking is allowed, because the request goes on on the event loop.
+        if (!io.vertx.core.Context.isOnEventLoopThread() && carriesBody(request)) {
+            body(context);
+        }
+        return EventLoop.resume(Uni.createFrom().deferred(() -> authenticate(context, request, path, project)));
+    }
+
+    private Uni<Void> authenticate(ContainerRequestContext context, HttpServerRequest request, String path, String project) {
         String token = request.getHeader(TOKEN_HEADER);
         String authorization = request.getHeader("Authorization");
         Uni<Principal> principal;
