@@ -11,32 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service process is killed with SIGKILL in the middle of a write load on every dialect and started again on
  * the same database: every write answered 2xx before the kill is there, and no version number is duplicated.
  */
-class CrashIT {
-
-    @TempDir
-    Path workDir;
-
-    private EmbeddedDatabase database;
-    private ServiceProcess service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stop();
-            service.keepLog("CrashIT");
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class CrashIT extends ServiceUnderFault {
 
     @Test
     void aKilledServiceLosesNoAnsweredWriteAndDuplicatesNoNumber() throws Exception {

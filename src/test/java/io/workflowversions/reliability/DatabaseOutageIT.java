@@ -20,33 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stops abruptly under a steady write load on every dialect and comes back on the same port and data
  * directory: meanwhile every dialect answers 503 in its own envelope, quickly; afterwards the service recovers by
  * itself, and the database holds every write answered 2xx and nothing half-written.
  */
-class DatabaseOutageIT {
-
-    @TempDir
-    Path workDir;
-
-    private EmbeddedDatabase database;
-    private ServiceProcess service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stop();
-            service.keepLog("DatabaseOutageIT");
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class DatabaseOutageIT extends ServiceUnderFault {
 
     @Test
     void everyDialectAnswers503DuringTheOutageRecoversAfterItAndLosesNothing() throws Exception {
