@@ -3,9 +3,12 @@ package io.workflowversions.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,15 +42,53 @@ public class HttpGuards {
     }
 
     private void rejectOversizeBody(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && exceeds(length)) {
-            // The body is not read; closing after the answer keeps a client that keeps sending from tying us up.
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(context, Failure.of(FailureKind.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than the limit of " + maxBodyBytes + " bytes"));
-            return;
+        HttpServerRequest request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            if (exceeds(length)) {
+                refuseTooLarge(context);
+            } else {
+                context.next();
+            }
+        } else if (request.isEnded()) {
+            context.next();
+        } else {
+            bufferWithinLimit(context);
         }
-        context.next();
+    }
+
+    /**
+     * A body without a Content-Length (chunked) is read here, counting its bytes, and handed to the REST layer as the
+     * routing context's body; past the limit it is answered in the API's envelope at once. Left to the REST layer, it
+     * would be cut off with a bare 413.
+     */
+    private void bufferWithinLimit(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().ended()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > maxBodyBytes) {
+                refuseTooLarge(context);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!context.response().ended()) {
+                ((RoutingContextInternal) context).setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private void refuseTooLarge(RoutingContext context) {
+        // The rest of the body is not read; closing after the answer keeps a client that keeps sending from tying us up.
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(context, Failure.of(FailureKind.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + maxBodyBytes + " bytes"));
     }
 
     private boolean exceeds(String contentLength) {
