@@ -51,6 +51,10 @@ public interface ServiceConfig {
     @WithDefault("PT2S")
     Duration databaseTimeout();
 
+    /** How many reads (versions, pages, principals) each instance keeps in memory; 0 turns the read cache off. */
+    @WithDefault("20000")
+    long readCacheEntries();
+
     Login login();
 
     /** Password logins of every dialect: after max-failures within window, the user is refused for cooldown. */

@@ -1,5 +1,6 @@
 package io.workflowversions.security;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -9,6 +10,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
 import io.workflowversions.http.FailureKind;
+import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.StoreException;
 import io.workflowversions.store.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +29,12 @@ public class CredentialService {
     private final SecretProtection secrets;
     private final Vertx vertx;
     private final LoginThrottle throttle;
+    private final ReadCache cache;
 
-    CredentialService(CredentialRepository credentials, SecretProtection secrets, Vertx vertx, LoginThrottle throttle) {
+    CredentialService(CredentialRepository credentials, SecretProtection secrets, Vertx vertx, LoginThrottle throttle,
+            ReadCache cache) {
         this.credentials = credentials;
+        this.cache = cache;
         this.secrets = secrets;
         this.vertx = vertx;
         this.throttle = throttle;
@@ -96,14 +101,20 @@ public class CredentialService {
         });
     }
 
-    /** The owner of this API key, or UNAUTHENTICATED. */
-    @WithSession
+    /**
+     * The owner of this API key, or UNAUTHENTICATED. Answered from the read cache when it can be: a deleted credential
+     * empties it on every instance.
+     */
     public Uni<Principal> authenticateApiKey(String dialect, String apiKey) {
-        return credentials.find("dialect = ?1 and type = ?2 and secretHash = ?3",
-                        dialect, CredentialType.API_KEY.wireName(), secrets.digestApiKey(apiKey))
-                .firstResult()
-                .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED))
-                .map(Credential::principal);
+        String digest = secrets.digestApiKey(apiKey);
+        return cache.read(new ApiKeyOwner(dialect, digest), () -> Panache.withSession(() -> credentials
+                        .find("dialect = ?1 and type = ?2 and secretHash = ?3", dialect, CredentialType.API_KEY.wireName(), digest)
+                        .firstResult()
+                        .map(credential -> credential == null ? null : credential.principal())))
+                .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
+    }
+
+    private record ApiKeyOwner(String dialect, String digest) {
     }
 
     /** The secret key behind an access key id, for checking a request signature; UNAUTHENTICATED when unknown. */
@@ -116,12 +127,17 @@ public class CredentialService {
                 .map(credential -> new SigningSecret(credential.principal(), secrets.unseal(credential.secretSealed)));
     }
 
-    /** The principal of a credential that still exists: tokens of a deleted credential stop working at once. */
-    @WithSession
+    /**
+     * The principal of a credential that still exists: tokens of a deleted credential stop working at once (the read
+     * cache this is answered from is emptied on every instance when a credential is deleted).
+     */
     public Uni<Principal> principal(UUID credentialId) {
-        return credentials.findById(credentialId)
-                .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED))
-                .map(Credential::principal);
+        return cache.read(new CredentialOwner(credentialId), () -> Panache.withSession(() -> credentials.findById(credentialId)
+                        .map(credential -> credential == null ? null : credential.principal())))
+                .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
+    }
+
+    private record CredentialOwner(UUID credentialId) {
     }
 
     // ---- internals ------------------------------------------------------------------------------------------

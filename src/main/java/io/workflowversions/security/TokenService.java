@@ -1,5 +1,7 @@
 package io.workflowversions.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -25,10 +27,13 @@ public class TokenService {
     public static final String DIALECT_CLAIM = "dialect";
     private static final String TENANT_CLAIM = "tenant";
     private static final String ROLE_CLAIM = "role";
+    private static final int VERIFIED_TOKENS = 4096;
 
     private final ServiceKeys keys;
     private final String issuer;
     private final DefaultJWTParser parser;
+    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
+            .maximumSize(VERIFIED_TOKENS).expireAfterWrite(Duration.ofHours(1)).build();
 
     @Inject
     TokenService(ServiceKeys keys, ServiceConfig config) {
@@ -59,14 +64,26 @@ public class TokenService {
         return new IssuedToken(builder.jws().sign(keys.signingKey()), issuedAt, expiresAt);
     }
 
-    /** The token's claims when it is ours, unexpired and of this dialect; else UNAUTHENTICATED. */
+    /**
+     * The token's claims when it is ours, unexpired and of this dialect; else UNAUTHENTICATED. A token whose signature
+     * was checked once is remembered until it expires (a signature never becomes invalid; whether its credential still
+     * exists is the caller's check).
+     */
     public JsonWebToken verify(String token, String dialect) {
+        JsonWebToken jwt = verified.getIfPresent(token);
+        if (jwt == null || jwt.getExpirationTime() <= System.currentTimeMillis() / 1000) {
+            jwt = parse(token);
+            verified.put(token, jwt);
+        }
+        if (!dialect.equals(jwt.getClaim(DIALECT_CLAIM))) {
+            throw new ApiException(FailureKind.UNAUTHENTICATED, "The token was not issued for this API");
+        }
+        return jwt;
+    }
+
+    private JsonWebToken parse(String token) {
         try {
-            JsonWebToken jwt = parser.parse(token);
-            if (!dialect.equals(jwt.getClaim(DIALECT_CLAIM))) {
-                throw new ApiException(FailureKind.UNAUTHENTICATED, "The token was not issued for this API");
-            }
-            return jwt;
+            return parser.parse(token);
         } catch (ParseException e) {
             throw new ApiException(FailureKind.UNAUTHENTICATED, "The token is invalid or expired");
         }

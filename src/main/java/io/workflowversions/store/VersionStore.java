@@ -43,10 +43,12 @@ public class VersionStore {
 
     private final WorkflowRepository workflows;
     private final VersionRepository versions;
+    private final ReadCache cache;
 
-    VersionStore(WorkflowRepository workflows, VersionRepository versions) {
+    VersionStore(WorkflowRepository workflows, VersionRepository versions, ReadCache cache) {
         this.workflows = workflows;
         this.versions = versions;
+        this.cache = cache;
     }
 
     // ---- workflows ------------------------------------------------------------------------------------------
@@ -231,6 +233,17 @@ public class VersionStore {
                 .and("subTenant", scope.subTenant());
         return versions.find(VERSION_IN_SCOPE, params).firstResult()
                 .onItem().ifNull().failWith(() -> StoreException.notFound("version " + publicId));
+    }
+
+    /**
+     * {@link #findVersion(TenantScope, String)} for answering a read: from the {@link ReadCache} when it can be, with
+     * a session of its own only when the database is asked. The version is shared with other reads: never change it.
+     */
+    public Uni<WorkflowVersion> readVersion(TenantScope scope, String publicId) {
+        return cache.read(new CachedVersion(scope, publicId), () -> Panache.withSession(() -> findVersion(scope, publicId)));
+    }
+
+    private record CachedVersion(TenantScope scope, String publicId) {
     }
 
     /** A version of this workflow by its public id, or NOT_FOUND. */

@@ -2,6 +2,7 @@ package io.workflowversions.dialect.patchworks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,8 @@ import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.Page;
 import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.ReadCache;
+import io.workflowversions.store.TenantScope;
 import io.workflowversions.store.VersionAttachments;
 import io.workflowversions.store.VersionKey;
 import io.workflowversions.store.VersionMetric;
@@ -38,10 +41,12 @@ class FlowVersioning {
 
     private final VersionStore store;
     private final VersionAttachments attachments;
+    private final ReadCache cache;
 
-    FlowVersioning(VersionStore store, VersionAttachments attachments) {
+    FlowVersioning(VersionStore store, VersionAttachments attachments, ReadCache cache) {
         this.store = store;
         this.attachments = attachments;
+        this.cache = cache;
     }
 
     /** A version with its computed iteration: its 1-based rank among its flow's versions in id order. */
@@ -92,10 +97,15 @@ class FlowVersioning {
         throw new IllegalStateException("version " + versionId + " is not in its flow");
     }
 
-    @WithTransaction
+    /** A page of a flow's versions, from the read cache when it can be (shared with other reads: never change it). */
     Uni<RankedPage> listVersions(Principal caller, long flowId, Collection<String> states, Sort sort, PageRequest page) {
-        return getFlow(caller, flowId).flatMap(flow -> store.listVersions(flow, states, sort, page)
-                .flatMap(versions -> store.versionKeys(flow).map(order -> new RankedPage(flow, versions, order))));
+        List<String> order = sort.getColumns().stream().map(c -> c.getName() + " " + c.getDirection()).toList();
+        return cache.read(new CachedPage(caller.scope(), flowId, List.copyOf(states), order, page),
+                () -> Panache.withSession(() -> getFlow(caller, flowId).flatMap(flow -> store.listVersions(flow, states, sort, page)
+                        .flatMap(versions -> store.versionKeys(flow).map(keys -> new RankedPage(flow, versions, keys))))));
+    }
+
+    private record CachedPage(TenantScope scope, long flowId, List<String> states, List<String> order, PageRequest page) {
     }
 
     @WithTransaction

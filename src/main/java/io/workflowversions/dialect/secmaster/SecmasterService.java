@@ -176,9 +176,9 @@ public class SecmasterService {
         });
     }
 
-    @WithSession
+    /** A version for answering a read (shared with other reads: never change it). */
     public Uni<WorkflowVersion> version(TenantScope scope, String versionId) {
-        return store.findVersion(scope, versionId)
+        return store.readVersion(scope, versionId)
                 .onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.versionNotFound(versionId));
     }
 
@@ -345,7 +345,7 @@ public class SecmasterService {
      * state is the one every concurrent writer left behind.
      */
     private Uni<Locked> lockVersion(TenantScope scope, String versionId) {
-        return version(scope, versionId)
+        return store.findVersion(scope, versionId)
                 .flatMap(found -> Panache.getSession().map(session -> {
                     session.detach(found);
                     return Fields.text(found.attributes, Fields.AOPWORKFLOW_ID);

@@ -1,0 +1,16 @@
+-- Every committed change to what the read caches hold is announced on one channel, so that every instance sharing
+-- this database drops its cached reads. Statement-level triggers: identical notices of one transaction are
+-- delivered once, at commit, and never for a transaction that rolls back.
+create function announce_change() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('workflow_versions_changed', '');
+    return null;
+end;
+$$;
+
+create trigger workflow_changed after insert or update or delete or truncate on workflow
+    for each statement execute function announce_change();
+create trigger workflow_version_changed after insert or update or delete or truncate on workflow_version
+    for each statement execute function announce_change();
+create trigger credential_changed after insert or update or delete or truncate on credential
+    for each statement execute function announce_change();
