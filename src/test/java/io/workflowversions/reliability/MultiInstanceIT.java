@@ -122,6 +122,44 @@ class MultiInstanceIT {
                 + " instances; rows checked 50; 40 distinct ids and numbers; pending 1; activated 1%n");
     }
 
+    /** Each instance answers repeated reads from memory; a write through the other is seen there all the same. */
+    @Test
+    void aChangeThroughOneInstanceIsReadOnTheOther() {
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
+        String token = t.secmasterToken(a.url());
+        String workflow = ProcessTenants.secmaster(a.url(), token).body(ProcessTenants.secmasterWorkflowBody("cached"))
+                .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
+        String version = ProcessTenants.secmaster(a.url(), token).body(ProcessTenants.secmasterVersionBody())
+                .post(t.secmasterWorkflows() + "/" + workflow + "/versions").then().statusCode(200).extract().path("data.id");
+        String path = t.secmasterWorkflows() + "/versions/" + version;
+        int reads = 0;
+        long slowest = 0;
+        for (int round = 0; round < 10; round++) {
+            ServiceProcess writer = round % 2 == 0 ? a : b;
+            ServiceProcess reader = round % 2 == 0 ? b : a;
+            // The reader has the version in memory ...
+            ProcessTenants.secmaster(reader.url(), token).get(path).then().statusCode(200);
+            ProcessTenants.secmaster(reader.url(), token).get(path).then().statusCode(200);
+            reads += 2;
+            // ... and the other instance renames it.
+            String name = "renamed by " + writer.port() + " in round " + round;
+            ProcessTenants.secmaster(writer.url(), token).body(Map.of("name", name)).put(path).then().statusCode(200);
+            long written = System.nanoTime();
+            AtomicInteger polls = new AtomicInteger();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> {
+                        polls.incrementAndGet();
+                        assertThat(ProcessTenants.secmaster(reader.url(), token).get(path).then().statusCode(200)
+                                .extract().<String>path("data.name")).isEqualTo(name);
+                    });
+            reads += polls.get();
+            slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - written).toMillis());
+        }
+        REQUESTS.addAndGet(reads + 12);
+        System.out.printf("[reliability] several instances, read cache: 10 renames through one instance, each read on the"
+                + " other within %d ms (%d reads)%n", slowest, reads);
+    }
+
     @Test
     void patchworksDeploysAndCopiesSpreadOverTwoInstances() {
         ProcessTenants t = ProcessTenants.create(b.url(), keys.adminToken());
