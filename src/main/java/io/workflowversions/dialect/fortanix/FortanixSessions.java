@@ -1,12 +1,13 @@
 package io.workflowversions.dialect.fortanix;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.Principal;
+import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -16,6 +17,12 @@ import java.util.UUID;
 /** Opens, finds, changes and ends sessions. Every instance sees the same rows, so a terminate acts everywhere. */
 @ApplicationScoped
 public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, UUID> {
+
+    private final ReadCache cache;
+
+    FortanixSessions(ReadCache cache) {
+        this.cache = cache;
+    }
 
     /** Idle lifetime of a session; a refresh starts it again. */
     static final Duration IDLE = Duration.ofHours(24);
@@ -41,15 +48,20 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
                 .chain(() -> persist(session));
     }
 
-    /** The active session with this id, or UNAUTHENTICATED. */
-    @WithSession
+    /**
+     * The active session with this id, or UNAUTHENTICATED. Answered from the read cache when it can be (every change
+     * to a session is announced like the store's, see migration V70); expiry is checked at each use.
+     */
     public Uni<FortanixSession> active(UUID id) {
-        return findById(id).map(session -> {
+        return cache.read(new CachedSession(id), () -> Panache.withSession(() -> findById(id))).map(session -> {
             if (session == null || !session.activeAt(VersionStore.now())) {
                 throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
             }
             return session;
         });
+    }
+
+    private record CachedSession(UUID id) {
     }
 
     @WithTransaction
