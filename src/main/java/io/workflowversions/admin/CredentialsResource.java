@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 public class CredentialsResource implements CredentialsApi {
 
     private static final Logger LOG = Logger.getLogger(CredentialsResource.class);

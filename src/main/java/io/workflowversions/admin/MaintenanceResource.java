@@ -9,7 +9,9 @@ import io.workflowversions.store.VersionStore;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 public class MaintenanceResource implements MaintenanceApi {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceResource.class);

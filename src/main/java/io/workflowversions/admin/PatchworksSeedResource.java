@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Seeds metric records of Patchworks flow versions for test suites; the Patchworks API only reads them. Flows and
  * versions are addressed by the integer ids that API shows.
  */
+@Cancellable(false)
 public class PatchworksSeedResource implements PatchworksApi {
 
     private static final Logger LOG = Logger.getLogger(PatchworksSeedResource.class);

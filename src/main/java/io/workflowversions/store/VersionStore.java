@@ -174,13 +174,13 @@ public class VersionStore {
         String window = " limit " + page.limit() + " offset " + page.offset();
         return Panache.getSession().flatMap(session -> {
             var select = session.createNativeQuery("select w.*" + where + order + window, Workflow.class);
-            var count = session.createNativeQuery("select count(*)" + where, Long.class);
+            var count = session.createNativeQuery("select count(*)" + where);
             for (int i = 0; i < params.size(); i++) {
                 select.setParameter(i + 1, params.get(i));
                 count.setParameter(i + 1, params.get(i));
             }
             return select.getResultList().flatMap(items -> count.getSingleResult()
-                    .map(total -> new Page<>(List.copyOf(items), total, page)));
+                    .map(total -> new Page<>(List.copyOf(items), asLong(total), page)));
         });
     }
 
@@ -217,10 +217,20 @@ public class VersionStore {
         });
     }
 
+    /**
+     * The number a native query answered. Native queries are created without a result class: Hibernate keys its plan
+     * cache on the result mapping, and a mapping built from a class is never equal to the next one, so every run of a
+     * typed native query would add an entry (all in one hash bucket) and push the parsed queries out of the cache.
+     */
+    private static long asLong(Object number) {
+        return ((Number) number).longValue();
+    }
+
     private Uni<Long> nextNumber(Workflow workflow) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_NUMBER_SQL, Long.class)
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_NUMBER_SQL)
                 .setParameter(1, workflow.id)
                 .getSingleResult())
+                .map(VersionStore::asLong)
                 .invoke(n -> workflow.versionCounter = n);
     }
 
@@ -327,8 +337,9 @@ public class VersionStore {
      */
     @WithSession
     public Uni<Long> nextSerial() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_SERIAL_SQL, Long.class)
-                .getSingleResult());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_SERIAL_SQL)
+                .getSingleResult())
+                .map(VersionStore::asLong);
     }
 
     /**

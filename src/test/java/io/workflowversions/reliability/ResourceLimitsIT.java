@@ -2,6 +2,7 @@ package io.workflowversions.reliability;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -18,6 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,6 +203,58 @@ class ResourceLimitsIT {
             }
             return raw(readAnswer(socket.getInputStream()), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Clients that hang up (TCP reset) while their writes wait inside their transactions: the writes still run to
+     * their end, so no transaction stays open, no connection is lost to the pool and nothing is cut off half-way.
+     */
+    @Test
+    void clientsThatHangUpMidTransactionLeaveNothingOpen() throws Exception {
+        String workflow = setup.secmasterWorkflow();
+        byte[] body = ProcessTenants.secmasterVersionBody().getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + t.secmasterWorkflows() + "/" + workflow + "/versions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "X-Auth-Token: " + setup.secmasterToken() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        String versions = "select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.external_key = ?";
+        String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'";
+        long before = db.count(versions, workflow);
+        int hangUps = 20;
+        List<Socket> clients = new ArrayList<>();
+        try (Connection holder = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from workflow where external_key = ? for update")) {
+                lock.setString(1, workflow);
+                lock.executeQuery().close();
+            }
+            for (int i = 0; i < hangUps; i++) {
+                Socket client = new Socket("127.0.0.1", service.port());
+                client.setSoLinger(true, 0);
+                client.getOutputStream().write(head);
+                client.getOutputStream().write(body);
+                clients.add(client);
+            }
+            // Every write is inside its transaction, waiting for the workflow's row lock ...
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.count(waiting) == hangUps);
+            for (Socket client : clients) {
+                client.close();
+            }
+            // ... and stays there after its client is gone.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> db.count(waiting) == hangUps);
+            holder.commit();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count(versions, workflow) == before + hangUps);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.count("select count(*) from pg_stat_activity where state like 'idle in transaction%'") == 0);
+        // Every connection went back to the pool: as many concurrent writes are served as before.
+        List<Outcome<Integer>> after = Concurrently.run(40, i -> () -> ProcessTenants.secmaster(service.url(),
+                setup.secmasterToken()).body(ProcessTenants.secmasterVersionBody())
+                .post(t.secmasterWorkflows() + "/" + workflow + "/versions").statusCode());
+        assertThat(after).allSatisfy(o -> assertThat(o.value()).isEqualTo(200));
+        assertThat(db.count(versions, workflow)).isEqualTo(before + hangUps + 40);
+        System.out.printf("[reliability] resource limits: %d clients hung up while their writes waited for a row lock;"
+                + " all %d writes ran to their end, 0 transactions left open, 40 writes served after them%n", hangUps, hangUps);
     }
 
     @Test

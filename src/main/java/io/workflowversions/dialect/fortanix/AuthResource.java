@@ -20,8 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Login with HTTP Basic, and the session the token names: select an account, refresh, terminate. */
+@Cancellable(false)
 public class AuthResource implements AuthApi {
 
     private static final Logger LOG = Logger.getLogger(AuthResource.class);

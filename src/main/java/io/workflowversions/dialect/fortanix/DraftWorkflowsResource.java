@@ -9,8 +9,10 @@ import io.workflowversions.dialect.fortanix.api.model.WorkflowGraph;
 import io.workflowversions.security.Caller;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** D1–D5. The auth filter has already checked the token, the role and a foreign {@code acct_id}. */
+@Cancellable(false)
 public class DraftWorkflowsResource implements DraftWorkflowsApi {
 
     private final DraftGraphs drafts;

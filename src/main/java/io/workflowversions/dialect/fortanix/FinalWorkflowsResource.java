@@ -12,8 +12,10 @@ import io.workflowversions.dialect.fortanix.api.model.VersionInFinalWorkflow;
 import io.workflowversions.security.Caller;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** F1–F8. F2, F4 and F8 run at once: there is no quorum approval yet. */
+@Cancellable(false)
 public class FinalWorkflowsResource implements FinalWorkflowsApi {
 
     private final FinalGraphs finals;

@@ -24,9 +24,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The FrankieOne workflow definition API: the vendor's upsert and the service's read, list and delete extensions. */
 @DefinitionBody
+@Cancellable(false)
 public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     /** The API's sort field names and the workflow columns behind them. */

@@ -13,8 +13,10 @@ import io.workflowversions.dialect.patchworks.api.model.UploadResponse;
 import io.workflowversions.security.Caller;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Flow versions: list, create, get, deploy/un-deploy, delete, copy, and upload to the marketplace. */
+@Cancellable(false)
 public class FlowVersionsResource implements FlowVersionsApi {
 
     /** Sort names of the API to properties of the store's versions. */

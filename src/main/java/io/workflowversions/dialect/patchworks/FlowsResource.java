@@ -9,8 +9,10 @@ import io.workflowversions.dialect.patchworks.api.model.FlowResponse;
 import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
 import io.workflowversions.security.Caller;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The minimal flows: create, list, get, delete (with everything in them). */
+@Cancellable(false)
 public class FlowsResource implements FlowsApi {
 
     private final FlowVersioning flows;

@@ -11,8 +11,10 @@ import io.workflowversions.security.TokenService;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** {@code POST /fabric/api/login}: a user's name and password for a JWT valid 86400 seconds. */
+@Cancellable(false)
 public class LoginResource implements AuthApi {
 
     static final int TOKEN_LIFETIME_SECONDS = 86400;

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Read-only metrics of a flow's versions, with filters, sorting and paging. */
+@Cancellable(false)
 public class MetricsResource implements MetricsApi {
 
     private static final Map<String, String> SORTS = Map.of("interval_start", "intervalStart", "value", "measuredValue");

@@ -10,8 +10,10 @@ import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
 import io.workflowversions.security.Caller;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Cron schedules of a flow version. */
+@Cancellable(false)
 public class SchedulesResource implements SchedulesApi {
 
     private final FlowVersioning flows;

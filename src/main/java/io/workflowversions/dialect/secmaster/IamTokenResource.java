@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The IAM call SecMaster clients make first: a password identity scoped to a project gives a 24-hour token in the
  * {@code X-Subject-Token} header. Users and their projects are the service's secmaster password credentials.
  */
+@Cancellable(false)
 public class IamTokenResource implements AuthApi {
 
     static final Duration LIFETIME = Duration.ofHours(24);

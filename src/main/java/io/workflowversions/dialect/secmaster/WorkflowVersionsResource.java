@@ -20,9 +20,11 @@ import io.workflowversions.security.Caller;
 import io.workflowversions.store.WorkflowVersion;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** V1-V7: versions, their state machine, review and topology validation. */
 @SecmasterApiCall
+@Cancellable(false)
 public class WorkflowVersionsResource implements WorkflowVersionsApi {
 
     private final SecmasterService service;

@@ -18,9 +18,11 @@ import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** W1-W5: workflows. */
 @SecmasterApiCall
+@Cancellable(false)
 public class WorkflowsResource implements WorkflowsApi {
 
     private final SecmasterService service;
