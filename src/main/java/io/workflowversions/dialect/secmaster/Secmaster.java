@@ -31,8 +31,9 @@ final class Secmaster {
         return API_PATH.matcher(path).matches();
     }
 
+    /** The token endpoint and anything under it: IAM's paths, answered in IAM's error shape. */
     static boolean isTokenPath(String path) {
-        return path.equals(TOKEN_PATH) || path.equals(TOKEN_PATH + "/");
+        return path.equals(TOKEN_PATH) || path.startsWith(TOKEN_PATH + "/");
     }
 
     /** The {@code project_id} segment of a SecMaster path, or null. */
