@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import org.hibernate.JDBCException;
@@ -79,7 +80,20 @@ public class FailureClassifier {
         if (isConnectionFailure(t)) {
             return Failure.of(FailureKind.UNAVAILABLE, "The database is unavailable; try again shortly");
         }
+        if (isUnreadableForm(t)) {
+            return Failure.of(FailureKind.MALFORMED_BODY, "The request body is not valid multipart data");
+        }
         return null;
+    }
+
+    /**
+     * The framework reads a multipart body before any resource method runs, on any route without a declared body
+     * type (a DELETE, say), and fails with an IOException when the body does not hold what its content type says.
+     */
+    private static boolean isUnreadableForm(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return t instanceof IOException && stack.length > 0
+                && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     private Failure web(WebApplicationException web) {

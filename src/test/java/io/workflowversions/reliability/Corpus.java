@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.workflowversions.support.SpecValidation;
@@ -46,6 +49,11 @@ final class Corpus {
         /** Sends the case with the dialect's credentials and the preconditions' values. */
         Response send(String specFile, Map<String, String> authHeaders, Map<String, String> values) {
             RequestSpecification request = inSpec ? given().filter(SpecValidation.responsesOnly(specFile)) : given();
+            if (contentType != null) {
+                // The bytes go out as they are, whatever the content type says (not form- or multipart-encoded).
+                request.config(RestAssuredConfig.config().encoderConfig(
+                        EncoderConfig.encoderConfig().encodeContentTypeAs(contentType, ContentType.BINARY)));
+            }
             request.urlEncodingEnabled(false);
             authHeaders.forEach(request::header);
             headers.forEach((header, value) -> request.header(header, expand(value, values)));

@@ -16,6 +16,8 @@ final class Secmaster {
     /** {@code /v1/{project_id}/workspaces/...}: every SecMaster path. */
     static final Pattern API_PATH = Pattern.compile("^/v1/([^/]+)/workspaces(?:/([^/]*))?(?:/.*)?$");
 
+    private static final Pattern NO_PROJECT_PATH = Pattern.compile("^/v1/workspaces/[^/]+/soc(?:/.*)?$");
+
     /** Success code of every envelope. */
     static final String SUCCESS = "00000000";
 
@@ -27,12 +29,14 @@ final class Secmaster {
     private Secmaster() {
     }
 
+    /** A SecMaster path, also one whose project id is empty: the double slash reaches us collapsed. */
     static boolean isApiPath(String path) {
-        return API_PATH.matcher(path).matches();
+        return API_PATH.matcher(path).matches() || NO_PROJECT_PATH.matcher(path).matches();
     }
 
+    /** The token endpoint and anything under it: IAM's paths, answered in IAM's error shape. */
     static boolean isTokenPath(String path) {
-        return path.equals(TOKEN_PATH) || path.equals(TOKEN_PATH + "/");
+        return path.equals(TOKEN_PATH) || path.startsWith(TOKEN_PATH + "/");
     }
 
     /** The {@code project_id} segment of a SecMaster path, or null. */
