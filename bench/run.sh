@@ -52,17 +52,26 @@ create_credentials; login; seed_data; load_bench_keys; write_deploy_state
 capture_responses
 start_wiremock
 
-# The service is healthy after a run when a plain read answers quickly and no database session is left idle in
-# a transaction; otherwise the run is flagged and the service restarted so that later scenarios are not skewed.
+# The service is healthy after a run when an API read (through its database pool) answers within 5 s and no
+# database session is left idle in a transaction. Otherwise the run is flagged, and the service restarted and
+# warmed up again so that later measurements are not skewed. (Requests cut off at the end of a run have been seen
+# to leave pool connections unreturned; see NOTES.md.)
 STALLS=()
 check_service() {
   local s=$1 idle
   sleep 3   # requests cut off at the end of the run may still be finishing
   idle=$(psql_bench -At -c "select count(*) from pg_stat_activity where datname = 'bench' and state like 'idle in transaction%'")
-  if ! curl -sf -m 5 -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready" || [[ "$idle" != 0 ]]; then
-    STALLS+=("$s: after the run the service had $idle database sessions idle in a transaction or did not answer; restarted")
+  if ! curl -sf -m 5 -o /dev/null -H "Authorization: $PATCHWORKS_KEY" "http://127.0.0.1:$APP_PORT/api/v1/flows?per_page=1" \
+      || [[ "$idle" != 0 ]]; then
+    STALLS+=("$s: after a run the service had $idle database sessions idle in a transaction, or an API read did not answer within 5 s; restarted")
     log "WARNING: ${STALLS[-1]}"
     stop_process "$APP_PID"; start_service; login
+    [[ $s == S4 ]] && write_deploy_state
+    run_wrk "$(echo "$s" | tr 'S' 's')" "$APP_PORT" "$WARMUP" > /dev/null
+    sleep 3
+    if ! curl -sf -m 5 -o /dev/null -H "Authorization: $PATCHWORKS_KEY" "http://127.0.0.1:$APP_PORT/api/v1/flows?per_page=1"; then
+      stop_process "$APP_PID"; start_service; login
+    fi
   fi
 }
 
@@ -80,6 +89,7 @@ for s in $SCENARIOS; do
   script=$(echo "$s" | tr 'S' 's')
   # The service: warm-up, maximum rate, then a fixed rate of half that maximum for the p99 goal.
   [[ $s == S2 ]] && login   # a fresh Fortanix session for each run
+  check_service "$s"
   if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null; fi
   measure "$s" svc "$APP_PORT"
   if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.stop name="$s" filename="$WORK/jfr/$s.jfr" > /dev/null; fi
@@ -131,7 +141,9 @@ if [[ "$BIG" == 1 && " $SCENARIOS " == *" S1 "* && " $SCENARIOS " == *" S5 "* ]]
   EXPLAIN_S1=$(psql_bench -c "explain (analyze, costs off, timing off, summary off)
     select w1_0.* from workflow w1_0 where w1_0.dialect='secmaster' and w1_0.tenant='$PROJECT' and w1_0.sub_tenant='$WORKSPACE'
     and w1_0.kind='workflow' and w1_0.external_key='$big_wf' offset 0 rows fetch first 1 rows only for no key update of w1_0")
+  check_service S1
   measure S1 big "$APP_PORT"
+  check_service S5
   BENCH_S5_IDS=secmaster-versions-big.txt measure S5 big "$APP_PORT"
 fi
 
