@@ -1,0 +1,155 @@
+# Shared settings and helpers of the benchmark harness; sourced by bench/run.sh.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+WORK="$BENCH_DIR/.work"
+
+# Unusual ports, so that the harness can run next to a test suite or a development instance.
+PG_PORT=${BENCH_PG_PORT:-55432}
+APP_PORT=${BENCH_APP_PORT:-55080}
+WIREMOCK_PORT=${BENCH_WIREMOCK_PORT:-55081}
+PRISM_PORT=${BENCH_PRISM_PORT:-55082}
+
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
+  WARMUP=${BENCH_WARMUP:-2}; DURATION=${BENCH_DURATION:-5}
+  BIG_WORKFLOWS=${BENCH_BIG_WORKFLOWS:-1000}; BIG_VERSIONS_EACH=${BENCH_BIG_VERSIONS_EACH:-10}
+else
+  WARMUP=${BENCH_WARMUP:-10}; DURATION=${BENCH_DURATION:-20}
+  BIG_WORKFLOWS=${BENCH_BIG_WORKFLOWS:-10000}; BIG_VERSIONS_EACH=${BENCH_BIG_VERSIONS_EACH:-100}
+fi
+SEED_WORKFLOWS=${BENCH_SEED_WORKFLOWS:-50}   # workflows (graphs, definitions, flows) each write scenario spreads over
+
+ADMIN_TOKEN=bench-admin-token
+PROJECT=0b5d1a6c8e2f4a7b9c3d5e7f9a1b3c5d
+WORKSPACE=bench-ws
+FORTANIX_ACCOUNT=6f6e7c52-1b6e-4c8e-9d0a-5c1d2f3e4a5b
+FRANKIE_KEY=bench-frankieone-api-key
+FRANKIE_CUSTOMER=bench-customer
+PATCHWORKS_KEY=bench-patchworks-api-key
+
+PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+PGDATA="$WORK/pg"
+PG_SOCKET="$WORK/pgsock"
+export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=bench PGPASSWORD=bench PGDATABASE=bench
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Runs a command as the owner of the database files: initdb and postgres refuse to run as root.
+as_pg() {
+  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+apt_install() {
+  [[ $(id -u) == 0 ]] || die "$* missing: install it (apt-get install $*) or run as root"
+  log "installing $* from the system packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
+}
+
+ensure_tools() {
+  command -v wrk >/dev/null || apt_install wrk
+  command -v jq >/dev/null || apt_install jq
+  command -v curl >/dev/null || apt_install curl
+  [[ -x "$PG_BIN/initdb" ]] || apt_install postgresql-15
+  command -v pgbench >/dev/null || apt_install postgresql-client-15
+  command -v java >/dev/null || die "a JDK 17 is needed"
+  mkdir -p "$WORK"
+  WIREMOCK_JAR=$(ls "$WORK"/wiremock-standalone-*.jar 2>/dev/null | head -1)
+  if [[ -z "$WIREMOCK_JAR" ]]; then
+    log "fetching WireMock standalone from Maven Central"
+    (cd "$ROOT_DIR" && ./mvnw -B -q dependency:copy \
+      -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory="$WORK") >&2
+    WIREMOCK_JAR=$(ls "$WORK"/wiremock-standalone-*.jar | head -1)
+  fi
+  PRISM="$WORK/prism/node_modules/.bin/prism"
+  if [[ ! -x "$PRISM" ]]; then
+    command -v npm >/dev/null || apt_install nodejs npm
+    log "installing @stoplight/prism-cli from npm"
+    mkdir -p "$WORK/prism"
+    npm install --no-audit --no-fund --silent --prefix "$WORK/prism" @stoplight/prism-cli@5 >&2
+  fi
+}
+
+# Builds the service when the jar is missing or older than any source.
+ensure_build() {
+  local jar="$ROOT_DIR/target/quarkus-app/quarkus-run.jar"
+  if [[ ! -f "$jar" ]] || [[ -n $(find "$ROOT_DIR/src/main" "$ROOT_DIR/openapi" "$ROOT_DIR/pom.xml" -newer "$jar" -print -quit) ]]; then
+    log "building the service"
+    (cd "$ROOT_DIR" && ./mvnw -B -q package -DskipTests) >&2
+  fi
+}
+
+start_pg() {
+  local extra=("$@")
+  stop_pg
+  rm -rf "$PGDATA" "$PG_SOCKET"; mkdir -p "$PGDATA" "$PG_SOCKET"
+  if [[ $(id -u) == 0 ]]; then chown postgres "$PGDATA" "$PG_SOCKET"; fi
+  chmod 700 "$PGDATA"
+  as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
+  # A modest server configuration, the same for the service and for pgbench.
+  cat >> "$PGDATA/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET'
+max_connections = 120
+shared_buffers = 512MB
+max_wal_size = 4GB
+EOF
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/postgres.log" -w -o "${extra[*]}" start >/dev/null
+  as_pg "$PG_BIN/psql" -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d postgres -q \
+    -c "create role bench login password 'bench'" -c "create database bench owner bench" >/dev/null
+}
+
+stop_pg() {
+  if [[ -f "$PGDATA/postmaster.pid" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true; fi
+}
+
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# Starts the service against the bench database; sets APP_PID and READY_MS (process start to /q/health/ready).
+start_service() {
+  local java_opts=("$@")
+  mkdir -p "$WORK/data"
+  local t0; t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$APP_PORT \
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/bench" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
+  QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+  WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data" \
+    java "${java_opts[@]}" -jar "$ROOT_DIR/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+    kill -0 "$APP_PID" 2>/dev/null || die "the service stopped; see $WORK/service.log"
+    sleep 0.01
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+stop_process() {
+  local pid=$1
+  if [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null || true; fi
+}
+
+rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status"; }
+
+admin() { curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' "$@"; }
+
+# Runs wrk with a scenario script against a port; prints "rps p50_ms p99_ms errors requests".
+run_wrk() {
+  local script=$1 port=$2 seconds=$3 rate=${4:-0}
+  BENCH_DIR="$BENCH_DIR" BENCH_IDS="$WORK/ids" BENCH_THREADS=$THREADS BENCH_RATE=$rate \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
+    "http://127.0.0.1:$port" 2>&1 | awk '/^BENCH /{print $2, $3, $4, $5, $6; found=1} END {if (!found) exit 1}'
+}
+
+# Writes the current Deployed version of each S4 flow and its other version, for lua/s4.lua.
+write_deploy_state() {
+  psql_bench -At -F' ' -c "select w.external_key, d.public_id, o.public_id
+      from bench_key k join workflow w on w.dialect = 'patchworks' and w.kind = 'flow' and w.external_key = k.k1
+      join workflow_version d on d.workflow_id = w.id and d.exclusive_state = 'Deployed'
+      join workflow_version o on o.workflow_id = w.id and o.public_id in (k.k2, k.k3) and o.id <> d.id
+      where k.scenario = 'S4' order by k.n" > "$WORK/ids/patchworks-deploy-state.txt"
+}

@@ -1,0 +1,4 @@
+-- S5 SecMaster read one version by id: the statements the service issues.
+\set i random(1, :seeded)
+select c1_0.id,c1_0.access_key,c1_0.created_at,c1_0.dialect,c1_0.display_name,c1_0.role,c1_0.secret_hash,c1_0.secret_sealed,c1_0.sub_tenant,c1_0.tenant,c1_0.type,c1_0.username from credential c1_0 where c1_0.id=:cred;
+select wv1_0.id,wv1_0.attributes,wv1_0.content,wv1_0.created_at,wv1_0.created_by,wv1_0.deployed_at,wv1_0.exclusive_state,wv1_0.label,wv1_0.number,wv1_0.public_id,wv1_0.state,wv1_0.updated_at,wv1_0.updated_by,wv1_0.workflow_id from workflow_version wv1_0 join workflow w1_0 on w1_0.id=wv1_0.workflow_id where wv1_0.public_id=(select k1 from bench_key where scenario='S5' and n=:i) and w1_0.dialect=:dialect and w1_0.tenant=:tenant and w1_0.sub_tenant=:subtenant offset 0 rows fetch first 1 rows only;
