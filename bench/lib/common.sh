@@ -110,8 +110,12 @@ stop_pg() {
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 # Starts the service against the bench database; sets APP_PID and READY_MS (process start to /q/health/ready).
+# The JVM options of the container image (src/main/docker/Dockerfile.jvm): a small heap and serial GC for a small
+# container. BENCH_JAVA_OPTS replaces them.
+read -r -a SERVICE_JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m}"
+
 start_service() {
-  local java_opts=("$@")
+  local java_opts=("${SERVICE_JAVA_OPTS[@]}" "$@")
   mkdir -p "$WORK/data"
   local t0; t0=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT \
