@@ -57,7 +57,7 @@ ensure_tools() {
   command -v pgbench >/dev/null || apt_install postgresql-client-15
   command -v java >/dev/null || die "a JDK 17 is needed"
   mkdir -p "$WORK"
-  WIREMOCK_JAR=$(ls "$WORK"/wiremock-standalone-*.jar 2>/dev/null | head -1)
+  WIREMOCK_JAR=$(ls "$WORK"/wiremock-standalone-*.jar 2>/dev/null | head -1 || true)
   if [[ -z "$WIREMOCK_JAR" ]]; then
     log "fetching WireMock standalone from Maven Central"
     (cd "$ROOT_DIR" && ./mvnw -B -q dependency:copy \
