@@ -35,15 +35,8 @@ public class VersionStore {
             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), ?9, ?10, ?9, ?10)"
             + " on conflict (dialect, tenant, sub_tenant, kind, external_key) do nothing";
 
-    /**
-     * The allocation of the next number in one statement, for clients outside Hibernate. The store runs it as the two
-     * queries below (the update locks the row until commit, so the read sees this transaction's number): a native
-     * select would add an entry to Hibernate's plan cache at every call (see {@link #asLong}).
-     */
     static final String NEXT_NUMBER_SQL =
             "update workflow set version_counter = version_counter + 1 where id = ?1 returning version_counter";
-    private static final String NEXT_NUMBER_HQL = "update Workflow w set w.versionCounter = w.versionCounter + 1 where w.id = :id";
-    private static final String COUNTER_HQL = "select w.versionCounter from Workflow w where w.id = :id";
 
     private static final String VERSION_IN_SCOPE = "select v from WorkflowVersion v join Workflow w on w.id = v.workflowId"
             + " where v.publicId = :publicId and w.dialect = :dialect and w.tenant = :tenant and w.subTenant = :subTenant";
@@ -225,22 +218,20 @@ public class VersionStore {
     }
 
     /**
-     * The number a native query answered. Each run of a native select adds an entry to Hibernate's plan cache (its
-     * result mapping never equals the previous run's, and every entry lands in one hash bucket), which slows every
-     * query and pushes parsed HQL out; so the write paths use HQL, and the native selects left (the listing search,
-     * serials) are created without a result class, which at least keeps their mapping small.
+     * The number a native query answered. Native queries are created without a result class: with one, Hibernate adds
+     * a plan-cache entry at every run. Without one it still does (the benchmark's profiles show it), but the
+     * alternative measured worse: allocating with an HQL update and a select costs a round trip more under the
+     * workflow's row lock (see the benchmark notes).
      */
     private static long asLong(Object number) {
         return ((Number) number).longValue();
     }
 
     private Uni<Long> nextNumber(Workflow workflow) {
-        return Panache.getSession().flatMap(session -> session.createMutationQuery(NEXT_NUMBER_HQL)
-                        .setParameter("id", workflow.id)
-                        .executeUpdate()
-                        .chain(() -> session.createSelectionQuery(COUNTER_HQL, Long.class)
-                                .setParameter("id", workflow.id)
-                                .getSingleResult()))
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_NUMBER_SQL)
+                .setParameter(1, workflow.id)
+                .getSingleResult())
+                .map(VersionStore::asLong)
                 .invoke(n -> workflow.versionCounter = n);
     }
 

@@ -82,13 +82,7 @@ class ResourceLimitsIT {
 
     @Test
     void aBodyAnnouncedAt100MiBIsRefusedWith413InEveryEnvelopeBeforeItIsSent() throws Exception {
-        List<Raw> answers = new ArrayList<>();
-        answers.add(oversize("PUT /v2/workflowDefinitions/too-big", "api_key: " + t.frankieKey
-                + "\r\nX-Frankie-CustomerID: " + t.customer));
-        answers.add(oversize("POST " + t.secmasterWorkflows() + "/" + setup.secmasterWorkflow() + "/versions",
-                "X-Auth-Token: " + setup.secmasterToken()));
-        answers.add(oversize("POST /api/v1/flows", "Authorization: " + t.patchworksKey));
-        answers.add(oversize("POST /v1/workflows/final/graphs/" + setup.graph(), "Authorization: Bearer " + setup.fortanixToken()));
+        List<Raw> answers = toEveryDialect(ResourceLimitsIT::oversize);
 
         assertEnvelopes(answers);
         assertThat(db.count("select count(*) from workflow where dialect = 'frankieone' and external_key = 'too-big'")).isZero();
@@ -100,13 +94,7 @@ class ResourceLimitsIT {
     /** Without a Content-Length the size is known only while reading: the body is counted and cut off at the limit. */
     @Test
     void aChunkedBodyOverTheLimitIsCutOffWith413InEveryEnvelope() throws Exception {
-        List<Raw> answers = new ArrayList<>();
-        answers.add(chunked("PUT /v2/workflowDefinitions/too-big-chunked", "api_key: " + t.frankieKey
-                + "\r\nX-Frankie-CustomerID: " + t.customer));
-        answers.add(chunked("POST " + t.secmasterWorkflows() + "/" + setup.secmasterWorkflow() + "/versions",
-                "X-Auth-Token: " + setup.secmasterToken()));
-        answers.add(chunked("POST /api/v1/flows", "Authorization: " + t.patchworksKey));
-        answers.add(chunked("POST /v1/workflows/final/graphs/" + setup.graph(), "Authorization: Bearer " + setup.fortanixToken()));
+        List<Raw> answers = toEveryDialect(ResourceLimitsIT::chunked);
 
         assertThat(answers).allSatisfy(raw -> {
             assertThat(raw.status()).as(raw.head()).isEqualTo(413);
@@ -114,7 +102,7 @@ class ResourceLimitsIT {
             assertThat(raw.head().toLowerCase()).contains("connection: close");
         });
         assertEnvelopes(answers);
-        assertThat(db.count("select count(*) from workflow where dialect = 'frankieone' and external_key = 'too-big-chunked'"))
+        assertThat(db.count("select count(*) from workflow where dialect = 'frankieone' and external_key = 'too-big'"))
                 .isZero();
         System.out.printf("[reliability] resource limits: 4 chunked bodies of up to 16 MiB (no Content-Length) cut off"
                 + " with 413 in their dialect's envelope and the connection closed, slowest in %d ms%n",
@@ -157,6 +145,23 @@ class ResourceLimitsIT {
             out.flush();
             return raw(readAnswer(socket.getInputStream()), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Sends one raw request: its request line and authentication headers. */
+    @FunctionalInterface
+    interface RawSender {
+        Raw send(String requestLine, String auth) throws IOException;
+    }
+
+    /** A write to FrankieOne, SecMaster, Patchworks and Fortanix, answered in this order. */
+    private static List<Raw> toEveryDialect(RawSender sender) throws IOException {
+        return List.of(
+                sender.send("PUT /v2/workflowDefinitions/too-big", "api_key: " + t.frankieKey
+                        + "\r\nX-Frankie-CustomerID: " + t.customer),
+                sender.send("POST " + t.secmasterWorkflows() + "/" + setup.secmasterWorkflow() + "/versions",
+                        "X-Auth-Token: " + setup.secmasterToken()),
+                sender.send("POST /api/v1/flows", "Authorization: " + t.patchworksKey),
+                sender.send("POST /v1/workflows/final/graphs/" + setup.graph(), "Authorization: Bearer " + setup.fortanixToken()));
     }
 
     /** The answers of FrankieOne, SecMaster, Patchworks and Fortanix, in this order, are each in their own envelope. */
