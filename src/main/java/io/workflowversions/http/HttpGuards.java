@@ -50,11 +50,16 @@ public class HttpGuards {
             } else {
                 context.next();
             }
-        } else if (request.isEnded()) {
-            context.next();
-        } else {
+        } else if (chunked(request) && !request.isEnded()) {
             bufferWithinLimit(context);
+        } else {
+            context.next();
         }
+    }
+
+    private static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /**
