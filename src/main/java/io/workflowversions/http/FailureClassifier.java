@@ -18,6 +18,8 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import org.hibernate.JDBCException;
 import java.util.ArrayList;
@@ -207,9 +209,16 @@ public class FailureClassifier {
         return null;
     }
 
+    /**
+     * A failure of the connection to the database. A socket error counts too: a database that stops while a query is
+     * unread in its socket resets the connection instead of closing it, and the client reports that as it is.
+     */
     private static boolean isConnectionFailure(Throwable t) {
         String type = t.getClass().getName();
         return t instanceof ConnectException
+                || t instanceof SocketException
+                || t instanceof ClosedChannelException
+                || type.equals("io.netty.channel.unix.Errors$NativeIoException")
                 || t instanceof TimeoutException
                 || type.equals("io.vertx.sqlclient.ClosedConnectionException")
                 || type.equals("io.netty.channel.ConnectTimeoutException")

@@ -145,6 +145,12 @@ public final class ServiceProcess {
         }
     }
 
+    /** The lines of the log at level ERROR (the last {@code max} of them), for a failure message. */
+    public String errorLines(int max) {
+        List<String> errors = output().lines().filter(line -> line.contains(" ERROR ")).toList();
+        return String.join("\n", errors.subList(Math.max(0, errors.size() - max), errors.size()));
+    }
+
     /** Sends SIGTERM and waits for the exit; answers the exit code. */
     public int stop() {
         try {

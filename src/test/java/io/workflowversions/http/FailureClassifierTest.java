@@ -1,0 +1,46 @@
+package io.workflowversions.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import org.junit.jupiter.api.Test;
+
+/** How failures of the database connection are told apart from the service's own faults. */
+class FailureClassifierTest {
+
+    private final FailureClassifier classifier = new FailureClassifier(new JsonFieldNames(new ObjectMapper()));
+
+    @Test
+    void everyWayTheDatabaseConnectionCanFailIsUnavailable() {
+        assertThat(kind(new ConnectException("Connection refused"))).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(kind(new SocketException("Connection reset"))).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(kind(new ClosedChannelException())).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(kind(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)))
+                .isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(kind(new PgException("the database system is starting up", "FATAL", "57P03", null)))
+                .isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
+    @Test
+    void aConnectionFailureWrappedWithAFailedRollbackIsStillUnavailable() {
+        Throwable rollback = new IllegalStateException("Transaction rollback failed");
+        assertThat(kind(new CompositeException(rollback, new RuntimeException(new SocketException("Connection reset")))))
+                .isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
+    @Test
+    void anythingElseIsTheServicesOwnFault() {
+        assertThat(kind(new IllegalStateException("bug"))).isEqualTo(FailureKind.INTERNAL);
+        assertThat(kind(new IOException("disk full"))).isEqualTo(FailureKind.INTERNAL);
+    }
+
+    private FailureKind kind(Throwable thrown) {
+        return classifier.classify(thrown).kind();
+    }
+}
