@@ -3,7 +3,7 @@
 # scenarios with wrk against the service and its baselines (B1 pgbench, B2 WireMock, B3 Prism), and writes a
 # Markdown report to bench/results/. See bench/NOTES.md for the method.
 #
-# Settings (environment): BENCH_QUICK=1 (smoke check: short runs, small big-store), BENCH_WARMUP / BENCH_DURATION
+# Settings (environment): BENCH_QUICK=1 (smoke check: short runs, small big-store), BENCH_WARMUP / BENCH_PG_WARMUP / BENCH_DURATION
 # (seconds), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_SCENARIOS ("S1 S2 S3 S4 S5 S6"), BENCH_PROFILE=0 (no
 # JFR recordings), BENCH_BIG=0 (skip the one-million-versions store), BENCH_*_PORT.
 set -euo pipefail
@@ -37,10 +37,13 @@ mkdir -p "$WORK/jfr"
 log "PostgreSQL on port $PG_PORT"
 start_pg
 
-# First start creates the schema and the service's keys; the start-to-ready figure is the median of three starts
-# after it (external database, schema in place), as an operator would see on a restart.
+# First start creates the schema and the service's keys, and writes the class-data archive (AppCDS) of the classes
+# it loaded; the start-to-ready figure is the median of three starts after it with that archive (external
+# database, schema in place), as an operator would see on a restart.
 log "service on port $APP_PORT"
-start_service; stop_process "$APP_PID"
+rm -f "$CDS_ARCHIVE"
+start_service -XX:ArchiveClassesAtExit="$CDS_ARCHIVE"; stop_process "$APP_PID"
+[[ -f "$CDS_ARCHIVE" ]] || die "the service wrote no class-data archive; see $WORK/service.log"
 starts=()
 for _ in 1 2 3; do start_service; starts+=("$READY_MS"); stop_process "$APP_PID"; done
 READY_MEDIAN=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
@@ -80,8 +83,10 @@ measure() {  # measure <scenario> <target: svc|b2|b3> <port>
   [[ $s == S4 ]] && write_deploy_state
   run_wrk "$script" "$port" "$WARMUP" > /dev/null
   [[ $s == S4 ]] && write_deploy_state
+  cpu_mark
   R[$s.$target]=$(run_wrk "$script" "$port" "$DURATION")
-  log "$s $target: ${R[$s.$target]}"
+  R[$s.$target.cpu]=$(cpu_since "${R[$s.$target]%% *}" "$DURATION")
+  log "$s $target: ${R[$s.$target]} (CPU ms per request: service, PostgreSQL, rest; busy %: ${R[$s.$target.cpu]})"
 }
 
 for s in $SCENARIOS; do
@@ -102,9 +107,11 @@ for s in $SCENARIOS; do
   check_service "$s"
   # B1: the same statements straight to PostgreSQL.
   [[ $s == S2 ]] && login
-  run_pgbench "$s" "$WARMUP" > /dev/null
+  run_pgbench "$s" "$PG_WARMUP" > /dev/null
+  cpu_mark
   R[$s.b1]=$(run_pgbench "$s" "$DURATION")
-  log "$s b1: ${R[$s.b1]}"
+  R[$s.b1.cpu]=$(cpu_since "${R[$s.b1]%% *}" "$DURATION")
+  log "$s b1: ${R[$s.b1]} (CPU ms per transaction: service, PostgreSQL, rest; busy %: ${R[$s.b1.cpu]})"
   # B2 and B3.
   measure "$s" b2 "$WIREMOCK_PORT"
   start_prism "$(spec_of "$s")"
@@ -154,7 +161,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo "# Benchmark results, $STAMP UTC"
   echo
   echo "Commit \`$(cd "$ROOT_DIR" && git rev-parse --short HEAD)\`; $(nproc) CPU cores shared by the load generator, PostgreSQL"
-  echo "and the service; $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up, ${DURATION} s measurement."
+  echo "and the service; $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up (pgbench ${PG_WARMUP} s), ${DURATION} s measurement."
   echo "Latencies in ms; rps = requests (or pgbench transactions) per second. Ratios are service rps / baseline rps."
   echo
   echo "| scenario | target | rps | p50 | p99 | errors |"
@@ -173,6 +180,20 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
     svc=$(f $s.svc 1)
     case $s in S5|S6) goal="≥ 0.5 × B1, ≥ 1.0 × B2, ≥ 3 × B3" ;; *) goal="≥ 0.8 × B1, ≥ 2 × B3" ;; esac
     echo "| $s | $(ratio "$svc" "$(f $s.b1 1)") | $(ratio "$svc" "$(f $s.b2 1)") | $(ratio "$svc" "$(f $s.b3 1)") | $goal | $(f $s.half 3) |"
+  done
+  echo
+  echo "Where the CPU goes, in CPU milliseconds per request (B1: per transaction), measured from \`/proc\` over each"
+  echo "maximum-rate run: the service process, PostgreSQL (all its processes) and the rest of the machine (the load"
+  echo "generator, the kernel, anything else); busy is the machine's load in % of one core ($(nproc) cores = $(( $(nproc) * 100 )) %)."
+  echo
+  echo "| scenario | target | service | PostgreSQL | rest | total | busy % |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  for s in $SCENARIOS; do
+    for t in svc b1; do
+      c=${R[$s.$t.cpu]:-}; [[ -n "$c" ]] || continue
+      echo "$c" | awk -v s="$s" -v t="$([[ $t == svc ]] && echo service || echo 'B1 pgbench')" \
+        '{printf "| %s | %s | %s | %s | %s | %.2f | %s |\n", s, t, $1, $2, $3, $1 + $2 + $3, $4}'
+    done
   done
   echo
   echo "| measure | value | goal |"

@@ -13,10 +13,11 @@ PRISM_PORT=${BENCH_PRISM_PORT:-55082}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
-  WARMUP=${BENCH_WARMUP:-2}; DURATION=${BENCH_DURATION:-5}
+  WARMUP=${BENCH_WARMUP:-2}; DURATION=${BENCH_DURATION:-5}; PG_WARMUP=${BENCH_PG_WARMUP:-2}
   BIG_WORKFLOWS=${BENCH_BIG_WORKFLOWS:-1000}; BIG_VERSIONS_EACH=${BENCH_BIG_VERSIONS_EACH:-10}
 else
-  WARMUP=${BENCH_WARMUP:-10}; DURATION=${BENCH_DURATION:-20}
+  # The JIT of a JVM on two busy cores needs about 40 s of load to settle (NOTES.md); pgbench has no JIT.
+  WARMUP=${BENCH_WARMUP:-30}; DURATION=${BENCH_DURATION:-20}; PG_WARMUP=${BENCH_PG_WARMUP:-10}
   BIG_WORKFLOWS=${BENCH_BIG_WORKFLOWS:-10000}; BIG_VERSIONS_EACH=${BENCH_BIG_VERSIONS_EACH:-100}
 fi
 SEED_WORKFLOWS=${BENCH_SEED_WORKFLOWS:-50}   # workflows (graphs, definitions, flows) each write scenario spreads over
@@ -112,10 +113,15 @@ psql_bench() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # Starts the service against the bench database; sets APP_PID and READY_MS (process start to /q/health/ready).
 # The JVM options of the container image (src/main/docker/Dockerfile.jvm): a small heap and serial GC for a small
 # container. BENCH_JAVA_OPTS replaces them.
-read -r -a SERVICE_JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m}"
+read -r -a SERVICE_JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m}"
+
+CDS_ARCHIVE="$WORK/service-cds.jsa"
 
 start_service() {
-  local java_opts=("${SERVICE_JAVA_OPTS[@]}" "$@")
+  local java_opts=("${SERVICE_JAVA_OPTS[@]}")
+  # The class-data archive of an earlier start, unless this start writes one.
+  [[ -f "$CDS_ARCHIVE" && "$*" != *ArchiveClassesAtExit* ]] && java_opts+=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
+  java_opts+=("$@")
   mkdir -p "$WORK/data"
   local t0; t0=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT \
@@ -138,6 +144,30 @@ stop_process() {
 }
 
 rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status"; }
+
+# CPU accounting, in clock ticks. proc_ticks: one process (all its threads). pg_ticks: PostgreSQL, that is the
+# postmaster, its live children and the children it has reaped (a backend that exits during a run still counts).
+# machine_ticks: busy time of all cores.
+HZ=$(getconf CLK_TCK)
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pm t c; pm=$(head -1 "$PGDATA/postmaster.pid")
+  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(proc_ticks "$c"))); done
+  echo "$t"
+}
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+cpu_mark() { CPU_MARK="$(proc_ticks "${APP_PID:-0}") $(pg_ticks) $(machine_ticks)"; }
+# CPU milliseconds per request since cpu_mark, for a run of <seconds> at <rps>: "service PostgreSQL rest busy%",
+# where rest is everything else the machine did (the load generator, the kernel, other processes) and busy% the
+# machine's load in percent of one core.
+cpu_since() {
+  local rps=$1 seconds=$2 now; now="$(proc_ticks "${APP_PID:-0}") $(pg_ticks) $(machine_ticks)"
+  awk -v a="$CPU_MARK" -v b="$now" -v rps="$rps" -v d="$seconds" -v hz="$HZ" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); n = rps * d; if (n <= 0) n = 1
+    for (i = 1; i <= 3; i++) c[i] = (y[i] - x[i]) * 1000 / hz / n
+    printf "%.2f %.2f %.2f %.0f", c[1], c[2], c[3] - c[1] - c[2], (y[3] - x[3]) * 100 / hz / d }'
+}
 
 admin() { curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' "$@"; }
 
