@@ -33,7 +33,7 @@ declare -A R  # R[S1.svc] = "rps p50 p99 errors requests"
 
 ensure_tools
 ensure_build
-mkdir -p "$WORK/jfr"
+mkdir -p "$WORK/jfr"; rm -f "$WORK"/jfr/*.jfr
 log "PostgreSQL on port $PG_PORT"
 start_pg
 
@@ -78,10 +78,14 @@ check_service() {
   fi
 }
 
-measure() {  # measure <scenario> <target: svc|b2|b3> <port>
-  local s=$1 target=$2 port=$3 script; script=$(echo "$s" | tr 'S' 's')
+# measure <scenario> <target: svc|b2|b3> <port> [recording]: a warm-up, recorded by JFR into the file given (the
+# measured run is not recorded: the profiler's own cost under this load is large), then the measured run.
+measure() {
+  local s=$1 target=$2 port=$3 recording=${4:-} script; script=$(echo "$s" | tr 'S' 's')
   [[ $s == S4 ]] && write_deploy_state
+  if [[ -n "$recording" ]]; then jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null; fi
   run_wrk "$script" "$port" "$WARMUP" > /dev/null
+  if [[ -n "$recording" ]]; then jcmd "$APP_PID" JFR.stop name="$s" filename="$recording" > /dev/null; fi
   [[ $s == S4 ]] && write_deploy_state
   cpu_mark
   R[$s.$target]=$(run_wrk "$script" "$port" "$DURATION")
@@ -95,9 +99,7 @@ for s in $SCENARIOS; do
   # The service: warm-up, maximum rate, then a fixed rate of half that maximum for the p99 goal.
   [[ $s == S2 ]] && login   # a fresh Fortanix session for each run
   check_service "$s"
-  if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null; fi
-  measure "$s" svc "$APP_PORT"
-  if [[ "$PROFILE" == 1 ]]; then jcmd "$APP_PID" JFR.stop name="$s" filename="$WORK/jfr/$s.jfr" > /dev/null; fi
+  measure "$s" svc "$APP_PORT" "$([[ "$PROFILE" == 1 ]] && echo "$WORK/jfr/$s.jfr")"
   check_service "$s"
   half=$(awk -v r="${R[$s.svc]%% *}" 'BEGIN {printf "%d", r / 2}')
   [[ $s == S4 ]] && write_deploy_state
@@ -213,7 +215,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
     echo "$EXPLAIN_S5"; echo; echo "$EXPLAIN_S1"; echo '```'
   fi
   if [[ "$PROFILE" == 1 ]]; then
-    echo; echo "## JFR profiles of the service runs (warm-up and maximum rate)"
+    echo; echo "## JFR profiles of the service's warm-up runs (the measured runs are not recorded)"
     for s in $SCENARIOS; do
       [[ -f "$WORK/jfr/$s.jfr" ]] || continue
       echo; echo "### ${NAME[$s]}"; echo
