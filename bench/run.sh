@@ -78,14 +78,10 @@ check_service() {
   fi
 }
 
-# measure <scenario> <target: svc|b2|b3> <port> [recording]: a warm-up, recorded by JFR into the file given (the
-# measured run is not recorded: the profiler's own cost under this load is large), then the measured run.
-measure() {
-  local s=$1 target=$2 port=$3 recording=${4:-} script; script=$(echo "$s" | tr 'S' 's')
+measure() {  # measure <scenario> <target: svc|b2|b3> <port>
+  local s=$1 target=$2 port=$3 script; script=$(echo "$s" | tr 'S' 's')
   [[ $s == S4 ]] && write_deploy_state
-  if [[ -n "$recording" ]]; then jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null; fi
   run_wrk "$script" "$port" "$WARMUP" > /dev/null
-  if [[ -n "$recording" ]]; then jcmd "$APP_PID" JFR.stop name="$s" filename="$recording" > /dev/null; fi
   [[ $s == S4 ]] && write_deploy_state
   cpu_mark
   R[$s.$target]=$(run_wrk "$script" "$port" "$DURATION")
@@ -99,7 +95,7 @@ for s in $SCENARIOS; do
   # The service: warm-up, maximum rate, then a fixed rate of half that maximum for the p99 goal.
   [[ $s == S2 ]] && login   # a fresh Fortanix session for each run
   check_service "$s"
-  measure "$s" svc "$APP_PORT" "$([[ "$PROFILE" == 1 ]] && echo "$WORK/jfr/$s.jfr")"
+  measure "$s" svc "$APP_PORT"
   check_service "$s"
   half=$(awk -v r="${R[$s.svc]%% *}" 'BEGIN {printf "%d", r / 2}')
   [[ $s == S4 ]] && write_deploy_state
@@ -154,6 +150,20 @@ if [[ "$BIG" == 1 && " $SCENARIOS " == *" S1 "* && " $SCENARIOS " == *" S5 "* ]]
   measure S1 big "$APP_PORT"
   check_service S5
   BENCH_S5_IDS=secmaster-versions-big.txt measure S5 big "$APP_PORT"
+fi
+
+# Profiles come last, from runs of their own: starting and stopping a JFR recording makes the JVM drop compiled
+# code, and a recording with the profile settings costs the service a large share of its CPU under this load (S1
+# measured 544-847 rps recorded against 1,217 not), so no measured run may be recorded or follow a recording.
+if [[ "$PROFILE" == 1 ]]; then
+  for s in $SCENARIOS; do
+    log "recording a JFR profile of $s"
+    [[ $s == S2 ]] && login
+    [[ $s == S4 ]] && write_deploy_state
+    jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null
+    run_wrk "$(echo "$s" | tr 'S' 's')" "$APP_PORT" "$DURATION" > /dev/null
+    jcmd "$APP_PID" JFR.stop name="$s" filename="$WORK/jfr/$s.jfr" > /dev/null
+  done
 fi
 
 # ---- The report ----
@@ -215,7 +225,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
     echo "$EXPLAIN_S5"; echo; echo "$EXPLAIN_S1"; echo '```'
   fi
   if [[ "$PROFILE" == 1 ]]; then
-    echo; echo "## JFR profiles of the service's warm-up runs (the measured runs are not recorded)"
+    echo; echo "## JFR profiles of the service (runs of their own after the measurements, at the maximum rate)"
     for s in $SCENARIOS; do
       [[ -f "$WORK/jfr/$s.jfr" ]] || continue
       echo; echo "### ${NAME[$s]}"; echo

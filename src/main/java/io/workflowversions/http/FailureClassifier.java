@@ -211,19 +211,27 @@ public class FailureClassifier {
 
     /**
      * A failure of the connection to the database. A socket error counts too: a database that stops while a query is
-     * unread in its socket resets the connection instead of closing it, and the client reports that as it is.
+     * unread in its socket resets the connection instead of closing it, and the client reports that as it is (a
+     * SocketException, or a plain IOException from the channel's read).
      */
     private static boolean isConnectionFailure(Throwable t) {
         String type = t.getClass().getName();
         return t instanceof ConnectException
                 || t instanceof SocketException
                 || t instanceof ClosedChannelException
+                || t instanceof IOException && raisedBySocket(t)
                 || type.equals("io.netty.channel.unix.Errors$NativeIoException")
                 || t instanceof TimeoutException
                 || type.equals("io.vertx.sqlclient.ClosedConnectionException")
                 || type.equals("io.netty.channel.ConnectTimeoutException")
                 || type.equals("io.vertx.core.impl.NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout")
                 || type.equals("io.vertx.core.VertxException") && String.valueOf(t.getMessage()).contains("closed");
+    }
+
+    /** Thrown by the JDK's socket code itself (every failure on an event loop has Netty further down its stack). */
+    private static boolean raisedBySocket(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("sun.nio.ch.");
     }
 
     /** The throwable, its causes and, for Mutiny's composites, every wrapped failure. */

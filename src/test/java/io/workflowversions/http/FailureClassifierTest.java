@@ -21,6 +21,11 @@ class FailureClassifierTest {
         assertThat(kind(new ConnectException("Connection refused"))).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(kind(new SocketException("Connection reset"))).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(kind(new ClosedChannelException())).isEqualTo(FailureKind.UNAVAILABLE);
+        IOException reset = new IOException("Connection reset by peer");
+        reset.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "read", "SocketDispatcher.java", 47),
+                new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doReadBytes", null, 357)});
+        assertThat(kind(reset)).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(kind(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)))
                 .isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(kind(new PgException("the database system is starting up", "FATAL", "57P03", null)))
@@ -37,7 +42,15 @@ class FailureClassifierTest {
     @Test
     void anythingElseIsTheServicesOwnFault() {
         assertThat(kind(new IllegalStateException("bug"))).isEqualTo(FailureKind.INTERNAL);
-        assertThat(kind(new IOException("disk full"))).isEqualTo(FailureKind.INTERNAL);
+        IOException disk = new IOException("No space left on device");
+        disk.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.io.FileOutputStream", "writeBytes", "FileOutputStream.java", 349)});
+        assertThat(kind(disk)).isEqualTo(FailureKind.INTERNAL);
+        IOException form = new IOException("Unexpected end of multipart data");
+        form.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser", "parse", null, 1),
+                new StackTraceElement("io.netty.channel.AbstractChannelHandlerContext", "invokeChannelRead", null, 1)});
+        assertThat(kind(form)).isEqualTo(FailureKind.MALFORMED_BODY);
     }
 
     private FailureKind kind(Throwable thrown) {
