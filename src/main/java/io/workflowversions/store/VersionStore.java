@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -219,20 +220,29 @@ public class VersionStore {
 
     /**
      * The number a native query answered. Native queries are created without a result class: with one, Hibernate adds
-     * a plan-cache entry at every run. Without one it still does (the benchmark's profiles show it), but the
-     * alternative measured worse: allocating with an HQL update and a select costs a round trip more under the
-     * workflow's row lock (see the benchmark notes).
+     * a plan-cache entry at every run (without one it still does, which is why the usual path below runs none).
      */
     private static long asLong(Object number) {
         return ((Number) number).longValue();
     }
 
+    /**
+     * The workflow's next number. When this transaction holds the workflow's row lock (every caller takes it first,
+     * see {@link #lockWorkflow}), nobody else can raise the counter until the commit, so it is counted up on the entity
+     * and written with the commit: no statement of its own. Otherwise one statement raises it in the database and
+     * takes the lock.
+     */
     private Uni<Long> nextNumber(Workflow workflow) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_NUMBER_SQL)
-                .setParameter(1, workflow.id)
-                .getSingleResult())
-                .map(VersionStore::asLong)
-                .invoke(n -> workflow.versionCounter = n);
+        return Panache.getSession().flatMap(session -> {
+            if (session.contains(workflow) && session.getLockMode(workflow) == LockMode.PESSIMISTIC_WRITE) {
+                return Uni.createFrom().item(++workflow.versionCounter);
+            }
+            return session.createNativeQuery(NEXT_NUMBER_SQL)
+                    .setParameter(1, workflow.id)
+                    .getSingleResult()
+                    .map(VersionStore::asLong)
+                    .invoke(n -> workflow.versionCounter = n);
+        });
     }
 
     /** A version by its public id within the scope, or NOT_FOUND; another tenant's version is not found. */

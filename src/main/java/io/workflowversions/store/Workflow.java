@@ -7,12 +7,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A workflow of one dialect and tenant; the thing versions belong to. */
 @Entity
 @Table(name = "workflow")
+@DynamicUpdate
 public class Workflow extends Audited {
 
     @Id
@@ -32,8 +34,11 @@ public class Workflow extends Audited {
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode attributes;
 
-    /** Read-only here: the counter is raised only by {@link VersionStore}'s allocation statement. */
-    @Column(name = "version_counter", insertable = false, updatable = false)
+    /**
+     * Raised only by {@link VersionStore}, under the workflow's row lock. Updates write only the columns that changed
+     * (dynamic update), so an entity read without the lock never writes back a stale counter.
+     */
+    @Column(name = "version_counter", insertable = false)
     public long versionCounter;
 
     public long revision;
