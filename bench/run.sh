@@ -60,6 +60,15 @@ start_wiremock
 # warmed up again so that later measurements are not skewed. (Requests cut off at the end of a run have been seen
 # to leave pool connections unreturned; see NOTES.md.)
 STALLS=()
+
+# run_scenario <scenario> <port> <seconds> [rate]: the scenario's wrk script; S4 first sets which version of each
+# flow is deployed (its script alternates the two).
+run_scenario() {
+  local s=$1; shift
+  if [[ $s == S4 ]]; then write_deploy_state; fi
+  run_wrk "${s,}" "$@"
+}
+
 check_service() {
   local s=$1 idle
   sleep 3   # requests cut off at the end of the run may still be finishing
@@ -69,8 +78,7 @@ check_service() {
     STALLS+=("$s: after a run the service had $idle database sessions idle in a transaction, or an API read did not answer within 5 s; restarted")
     log "WARNING: ${STALLS[-1]}"
     stop_process "$APP_PID"; start_service; login
-    [[ $s == S4 ]] && write_deploy_state
-    run_wrk "$(echo "$s" | tr 'S' 's')" "$APP_PORT" "$WARMUP" > /dev/null
+    run_scenario "$s" "$APP_PORT" "$WARMUP" > /dev/null
     sleep 3
     if ! curl -sf -m 5 -o /dev/null -H "Authorization: $PATCHWORKS_KEY" "http://127.0.0.1:$APP_PORT/api/v1/flows?per_page=1"; then
       stop_process "$APP_PID"; start_service; login
@@ -79,12 +87,11 @@ check_service() {
 }
 
 measure() {  # measure <scenario> <target: svc|b2|b3> <port>
-  local s=$1 target=$2 port=$3 script; script=$(echo "$s" | tr 'S' 's')
-  [[ $s == S4 ]] && write_deploy_state
-  run_wrk "$script" "$port" "$WARMUP" > /dev/null
-  [[ $s == S4 ]] && write_deploy_state
+  local s=$1 target=$2 port=$3
+  run_scenario "$s" "$port" "$WARMUP" > /dev/null
+  if [[ $s == S4 ]]; then write_deploy_state; fi
   cpu_mark
-  R[$s.$target]=$(run_wrk "$script" "$port" "$DURATION")
+  R[$s.$target]=$(run_wrk "${s,}" "$port" "$DURATION")
   R[$s.$target.cpu]=$(cpu_since "${R[$s.$target]%% *}" "$DURATION")
   log "$s $target: ${R[$s.$target]} (CPU ms per request: service, PostgreSQL, rest; busy %: ${R[$s.$target.cpu]})"
 }
@@ -94,21 +101,18 @@ measure() {  # measure <scenario> <target: svc|b2|b3> <port>
 log "warming the service up with every scenario"
 for s in $SCENARIOS; do
   [[ $s == S2 ]] && login
-  [[ $s == S4 ]] && write_deploy_state
-  run_wrk "$(echo "$s" | tr 'S' 's')" "$APP_PORT" "$WARMUP" > /dev/null
+  run_scenario "$s" "$APP_PORT" "$WARMUP" > /dev/null
 done
 
 for s in $SCENARIOS; do
   log "${NAME[$s]}"
-  script=$(echo "$s" | tr 'S' 's')
   # The service: warm-up, maximum rate, then a fixed rate of half that maximum for the p99 goal.
   [[ $s == S2 ]] && login   # a fresh Fortanix session for each run
   check_service "$s"
   measure "$s" svc "$APP_PORT"
   check_service "$s"
   half=$(awk -v r="${R[$s.svc]%% *}" 'BEGIN {printf "%d", r / 2}')
-  [[ $s == S4 ]] && write_deploy_state
-  R[$s.half]=$(run_wrk "$script" "$APP_PORT" "$DURATION" "$half")
+  R[$s.half]=$(run_scenario "$s" "$APP_PORT" "$DURATION" "$half")
   R[$s.halfrate]=$half
   log "$s at $half/s: ${R[$s.half]}"
   check_service "$s"
@@ -168,9 +172,9 @@ if [[ "$PROFILE" == 1 ]]; then
   for s in $SCENARIOS; do
     log "recording a JFR profile of $s"
     [[ $s == S2 ]] && login
-    [[ $s == S4 ]] && write_deploy_state
+    if [[ $s == S4 ]]; then write_deploy_state; fi
     jcmd "$APP_PID" JFR.start name="$s" settings=profile > /dev/null
-    run_wrk "$(echo "$s" | tr 'S' 's')" "$APP_PORT" "$DURATION" > /dev/null
+    run_wrk "${s,}" "$APP_PORT" "$DURATION" > /dev/null
     jcmd "$APP_PID" JFR.stop name="$s" filename="$WORK/jfr/$s.jfr" > /dev/null
   done
 fi
