@@ -90,9 +90,10 @@ measure() {  # measure <scenario> <target: svc|b2|b3> <port>
   local s=$1 target=$2 port=$3
   run_scenario "$s" "$port" "$WARMUP" > /dev/null
   if [[ $s == S4 ]]; then write_deploy_state; fi
-  cpu_mark
+  cpu_mark; events_mark
   R[$s.$target]=$(run_wrk "${s,}" "$port" "$DURATION")
   R[$s.$target.cpu]=$(cpu_since "${R[$s.$target]%% *}" "$DURATION")
+  R[$s.$target.events]=$(events_since)
   log "$s $target: ${R[$s.$target]} (CPU ms per request: service, PostgreSQL, rest; busy %: ${R[$s.$target.cpu]})"
 }
 
@@ -112,9 +113,11 @@ for s in $SCENARIOS; do
   measure "$s" svc "$APP_PORT"
   check_service "$s"
   half=$(awk -v r="${R[$s.svc]%% *}" 'BEGIN {printf "%d", r / 2}')
+  events_mark
   R[$s.half]=$(run_scenario "$s" "$APP_PORT" "$DURATION" "$half")
+  R[$s.half.events]=$(events_since)
   R[$s.halfrate]=$half
-  log "$s at $half/s: ${R[$s.half]}"
+  log "$s at $half/s: ${R[$s.half]} (GC pauses young, full, longest ms; checkpoints; autovacuums: ${R[$s.half.events]})"
   check_service "$s"
   # B1: the same statements straight to PostgreSQL.
   [[ $s == S2 ]] && login
@@ -218,6 +221,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
       c=${R[$s.$t.cpu]:-}; [[ -n "$c" ]] || continue
       echo "$c" | awk -v s="$s" -v t="$([[ $t == svc ]] && echo service || echo 'B1 pgbench')" \
         '{printf "| %s | %s | %s | %s | %s | %.2f | %s |\n", s, t, $1, $2, $3, $1 + $2 + $3, $4}'
+    done
+  done
+  echo
+  echo "What else ran during the service's runs: its GC pauses (young, full, the longest in ms) and PostgreSQL's"
+  echo "checkpoints and autovacuum/autoanalyze runs (counted when they end)."
+  echo
+  echo "| scenario | run | p99 | GC young | GC full | longest pause | checkpoints | autovacuums |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  for s in $SCENARIOS; do
+    for t in svc half; do
+      e=${R[$s.$t.events]:-}; [[ -n "$e" ]] || continue
+      echo "| $s | $([[ $t == svc ]] && echo maximum || echo half) | $(f $s.$t 3) | $(echo "$e" | awk '{printf "%s | %s | %s | %s | %s", $1, $2, $3, $4, $5}') |"
     done
   done
   echo

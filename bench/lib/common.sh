@@ -98,6 +98,8 @@ unix_socket_directories = '$PG_SOCKET'
 max_connections = 120
 shared_buffers = 512MB
 max_wal_size = 4GB
+log_checkpoints = on
+log_autovacuum_min_duration = 0
 EOF
   as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/postgres.log" -w -o "${extra[*]}" start >/dev/null
   as_pg "$PG_BIN/psql" -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d postgres -q \
@@ -121,7 +123,8 @@ start_service() {
   local java_opts=("${SERVICE_JAVA_OPTS[@]}")
   # The class-data archive of an earlier start, unless this start writes one.
   [[ -f "$CDS_ARCHIVE" && "$*" != *ArchiveClassesAtExit* ]] && java_opts+=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
-  java_opts+=("$@")
+  # A GC log per process (%p), with wall-clock milliseconds, for the pauses during each run (events_since).
+  java_opts+=(-Xlog:gc:file="$WORK/gc-%p.log":timemillis "$@")
   mkdir -p "$WORK/data"
   local t0; t0=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT \
@@ -167,6 +170,24 @@ cpu_since() {
     split(a, x, " "); split(b, y, " "); n = rps * d; if (n <= 0) n = 1
     for (i = 1; i <= 3; i++) c[i] = (y[i] - x[i]) * 1000 / hz / n
     printf "%.2f %.2f %.2f %.0f", c[1], c[2], c[3] - c[1] - c[2], (y[3] - x[3]) * 100 / hz / d }'
+}
+
+# What else happened during a run: the service's GC pauses (from its GC log) and PostgreSQL's checkpoints and
+# autovacuum/autoanalyze runs. events_mark before the run; events_since after it prints
+# "young_pauses full_pauses longest_pause_ms checkpoints autovacuums".
+pg_events() {
+  psql_bench -At -F' ' -c "select (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter),
+    (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_all_tables)"
+}
+events_mark() { EVENTS_T0=$(date +%s%3N); EVENTS_PG0=$(pg_events); }
+events_since() {
+  local t1 pg1 gc; t1=$(date +%s%3N)
+  sleep 1   # PostgreSQL publishes its statistics about once a second
+  pg1=$(pg_events)
+  gc=$(awk -v a="$EVENTS_T0" -v b="$t1" '/Pause/ { t = substr($1, 2) + 0; if (t < a || t > b) next
+      ms = $NF + 0; if (/Pause Full/) f++; else y++; if (ms > m) m = ms }
+      END { printf "%d %d %.1f", y, f, m }' "$WORK/gc-${APP_PID:-0}.log" 2>/dev/null || echo "0 0 0")
+  echo "$gc $(awk -v a="$EVENTS_PG0" -v b="$pg1" 'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')"
 }
 
 admin() { curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' "$@"; }
