@@ -291,15 +291,6 @@ public class VersionStore {
         return versions.list("workflowId in ?1", Sort.by("workflowId").and("id"), ids);
     }
 
-    /** The numbers of the numbered versions of a workflow, ascending (unnumbered versions such as drafts are left out). */
-    @WithSession
-    public Uni<List<Long>> versionNumbers(Workflow workflow) {
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery("select v.number from WorkflowVersion v"
-                        + " where v.workflowId = ?1 and v.number is not null order by v.number", Long.class)
-                .setParameter(1, workflow.id)
-                .getResultList());
-    }
-
     /** The version of this workflow holding an exclusive state, if any. */
     @WithSession
     public Uni<Optional<WorkflowVersion>> holderOf(Workflow workflow, String exclusiveState) {

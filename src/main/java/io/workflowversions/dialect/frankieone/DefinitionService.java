@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * FLOW workflow definitions over the version store. A definition is a workflow of kind {@value #KIND} keyed by its
@@ -63,26 +64,33 @@ public class DefinitionService {
     @WithTransaction
     public Uni<Snapshot> save(TenantScope scope, Save save) {
         NewWorkflow spec = new NewWorkflow(KIND, save.definitionId(), save.name(), null, null, save.actor());
-        return store.findOrCreateWorkflow(scope, spec)
-                .flatMap(workflow -> store.versionNumbers(workflow)
-                        .flatMap(published -> store.holderOf(workflow, DRAFT)
-                                .flatMap(draft -> (save.draft()
-                                        ? saveDraft(workflow, draft, save)
-                                        : publish(workflow, save))
-                                        .map(written -> {
-                                            if (published.isEmpty() && draft.isEmpty()) {
-                                                // The first save of the definition: it was created by this request.
-                                                workflow.createdAt = written.createdAt;
-                                            }
-                                            if (!save.draft() || published.isEmpty()) {
-                                                shows(workflow, written, save);
-                                            }
-                                            List<Long> numbers = new ArrayList<>(published);
-                                            if (written.number != null) {
-                                                numbers.add(written.number);
-                                            }
-                                            return new Snapshot(workflow, written, numbers);
-                                        }))));
+        return store.findOrCreateWorkflow(scope, spec).flatMap(workflow -> {
+            boolean publishedBefore = workflow.versionCounter > 0;
+            // The draft matters to a draft save (it is overwritten) and to the first save (which creates the definition).
+            Uni<Optional<WorkflowVersion>> draft = save.draft() || !publishedBefore
+                    ? store.holderOf(workflow, DRAFT)
+                    : Uni.createFrom().item(Optional.empty());
+            return draft.flatMap(current -> (save.draft() ? saveDraft(workflow, current, save) : publish(workflow, save))
+                    .map(written -> {
+                        if (!publishedBefore && current.isEmpty()) {
+                            // The first save of the definition: it was created by this request.
+                            workflow.createdAt = written.createdAt;
+                        }
+                        if (!save.draft() || !publishedBefore) {
+                            shows(workflow, written, save);
+                        }
+                        return new Snapshot(workflow, written, publishedNumbers(workflow));
+                    }));
+        });
+    }
+
+    /**
+     * The numbers of the published versions: 1 to the workflow's version counter, since published versions are only
+     * ever removed with their whole definition (whose next save starts a new workflow at 1) and drafts take no number.
+     * This spares every answer a query whose result grows with each publish.
+     */
+    static List<Long> publishedNumbers(Workflow workflow) {
+        return LongStream.rangeClosed(1, workflow.versionCounter).boxed().toList();
     }
 
     /** Overwrites the draft slot, or fills it. */
@@ -132,7 +140,8 @@ public class DefinitionService {
     /** The latest published version (no {@code version}), the draft ({@code -1}) or published version N. */
     @WithSession
     public Uni<Snapshot> get(TenantScope scope, String definitionId, Integer version) {
-        return find(scope, definitionId).flatMap(workflow -> store.versionNumbers(workflow).flatMap(published -> {
+        return find(scope, definitionId).flatMap(workflow -> {
+            List<Long> published = publishedNumbers(workflow);
             Uni<WorkflowVersion> found;
             if (version == null) {
                 found = published.isEmpty() ? Uni.createFrom().failure(versionNotFound("No published version"))
@@ -145,7 +154,7 @@ public class DefinitionService {
                 found = Uni.createFrom().failure(versionNotFound("Version " + version + " not found"));
             }
             return found.map(v -> new Snapshot(workflow, v, published));
-        }));
+        });
     }
 
     /** The published versions, ascending; the draft is never among them. */
@@ -181,10 +190,11 @@ public class DefinitionService {
 
     /** The snapshot a list shows of a definition; null for one with neither version nor draft (none is kept). */
     private Uni<Snapshot> shown(Workflow workflow) {
-        return store.versionNumbers(workflow).flatMap(published -> (published.isEmpty()
+        List<Long> published = publishedNumbers(workflow);
+        return (published.isEmpty()
                 ? store.holderOf(workflow, DRAFT).map(draft -> draft.orElse(null))
                 : store.findVersionByNumber(workflow, published.get(published.size() - 1)))
-                .map(version -> version == null ? null : new Snapshot(workflow, version, published)));
+                .map(version -> version == null ? null : new Snapshot(workflow, version, published));
     }
 
     private Uni<Workflow> find(TenantScope scope, String definitionId) {
