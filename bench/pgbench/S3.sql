@@ -1,12 +1,13 @@
--- S3 FrankieOne publish a definition: the statements the service issues.
+-- S3 FrankieOne publish a definition: the statements the service issues (a publish to a definition that has published
+-- versions reads neither the draft nor the list of numbers).
+-- The version number is counted up from the locked row and written with the workflow's update (only the changed
+-- columns), as the service does; recaptured with log_statement=all after that change.
 \set i random(1, :seeded)
 select c1_0.id,c1_0.access_key,c1_0.created_at,c1_0.dialect,c1_0.display_name,c1_0.role,c1_0.secret_hash,c1_0.secret_sealed,c1_0.sub_tenant,c1_0.tenant,c1_0.type,c1_0.username from credential c1_0 where c1_0.dialect=:dialect and c1_0.type='api_key' and c1_0.secret_hash=:keyhash offset 0 rows fetch first 1 rows only;
 BEGIN;
 insert into workflow (dialect, tenant, sub_tenant, kind, external_key, name, description, attributes, created_at, created_by, updated_at, updated_by) values (:dialect, :tenant, '', 'definition', (select k1 from bench_key where scenario='S3' and n=:i), 'Customer Verification Workflow', NULL, cast(cast('{}' as text) as jsonb), now(), :tenant, now(), :tenant) on conflict (dialect, tenant, sub_tenant, kind, external_key) do nothing;
 select w1_0.id,w1_0.attributes,w1_0.created_at,w1_0.created_by,w1_0.description,w1_0.dialect,w1_0.external_key,w1_0.kind,w1_0.name,w1_0.revision,w1_0.sub_tenant,w1_0.tenant,w1_0.updated_at,w1_0.updated_by,w1_0.version_counter from workflow w1_0 where w1_0.dialect=:dialect and w1_0.tenant=:tenant and w1_0.sub_tenant='' and w1_0.kind='definition' and w1_0.external_key=(select k1 from bench_key where scenario='S3' and n=:i) offset 0 rows fetch first 1 rows only for no key update of w1_0 \gset w_
-select wv1_0.number from workflow_version wv1_0 where wv1_0.workflow_id=:w_id and wv1_0.number is not null order by wv1_0.number;
-select wv1_0.id,wv1_0.attributes,wv1_0.content,wv1_0.created_at,wv1_0.created_by,wv1_0.deployed_at,wv1_0.exclusive_state,wv1_0.label,wv1_0.number,wv1_0.public_id,wv1_0.state,wv1_0.updated_at,wv1_0.updated_by,wv1_0.workflow_id from workflow_version wv1_0 where wv1_0.workflow_id=:w_id and wv1_0.exclusive_state='draft' offset 0 rows fetch first 1 rows only;
-update workflow set version_counter = version_counter + 1 where id = :w_id returning version_counter \gset c_
-insert into workflow_version (attributes,content,created_at,created_by,deployed_at,exclusive_state,label,number,public_id,state,updated_at,updated_by,workflow_id) values ('{}',:content,now(),:tenant,NULL,NULL,NULL,:c_version_counter,upper(substr(md5(random()::text), 1, 26)),'published',now(),:tenant,:w_id) returning id;
-update workflow set attributes=:w_attributes,created_at=:w_created_at,created_by=:w_created_by,description=:w_description,dialect=:dialect,external_key=:w_external_key,kind=:w_kind,name=:w_name,revision=:w_revision,sub_tenant='',tenant=:tenant,updated_at=now(),updated_by=:w_created_by where id=:w_id;
+\set c :w_version_counter + 1
+insert into workflow_version (attributes,content,created_at,created_by,deployed_at,exclusive_state,label,number,public_id,state,updated_at,updated_by,workflow_id) values ('{}',:content,now(),:tenant,NULL,NULL,NULL,:c,upper(substr(md5(random()::text), 1, 26)),'published',now(),:tenant,:w_id) returning id;
+update workflow set updated_at=now(),version_counter=:c where id=:w_id;
 COMMIT;
