@@ -4,11 +4,13 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
 WORK="$BENCH_DIR/.work"
 
-# Unusual ports, so that the harness can run next to a test suite or a development instance.
-PG_PORT=${BENCH_PG_PORT:-55432}
-APP_PORT=${BENCH_APP_PORT:-55080}
-WIREMOCK_PORT=${BENCH_WIREMOCK_PORT:-55081}
-PRISM_PORT=${BENCH_PRISM_PORT:-55082}
+# Unusual ports, so that the harness can run next to a test suite or a development instance, and below the
+# kernel's ephemeral range (32768-60999 by default): an outgoing connection that happens to take the service's port
+# as its local port would otherwise make the service fail to start ("port in use").
+PG_PORT=${BENCH_PG_PORT:-25432}
+APP_PORT=${BENCH_APP_PORT:-28080}
+WIREMOCK_PORT=${BENCH_WIREMOCK_PORT:-28081}
+PRISM_PORT=${BENCH_PRISM_PORT:-28082}
 
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
