@@ -14,8 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The failures that happen before or outside JAX-RS: bodies over the size limit, and paths under an API prefix that
- * match no resource. Both get the envelope of the API they were sent to instead of the framework's page.
+ * The failures that happen before or outside JAX-RS: bodies over the size limit, paths with dot segments, and paths
+ * under an API prefix that match no resource. Each gets the envelope of the API it was sent to instead of the
+ * framework's page.
  */
 @ApplicationScoped
 public class HttpGuards {
@@ -34,6 +35,7 @@ public class HttpGuards {
     }
 
     void bodyLimit(@Observes Filters filters) {
+        filters.register(this::rejectDotSegments, 1001);
         filters.register(this::rejectOversizeBody, 1000);
     }
 
@@ -102,6 +104,32 @@ public class HttpGuards {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * The HTTP layer resolves {@code .} and {@code ..} segments (also as {@code %2e}) before routing, so
+     * {@code DELETE /api/v1/flows/7/versions/..} would delete flow 7: a client that builds a URL from an unchecked id
+     * would act on the parent resource. Such paths are answered as not found, and nothing runs.
+     */
+    private void rejectDotSegments(RoutingContext context) {
+        String path = context.request().path();
+        if (path == null || !hasDotSegment(path) || !envelopes.covers(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(context, Failure.of(FailureKind.NOT_FOUND, "No such resource: " + path
+                + " (paths with '.' or '..' segments are not resolved)"));
+    }
+
+    static boolean hasDotSegment(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rejectUnmatched(RoutingContext context) {

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.workflowversions.support.SpecValidation;
 import io.workflowversions.support.Sql;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +69,29 @@ class PatchworksBadInputTest {
                 .contentType(ContentType.JSON).body("message", equalTo("The PATCH method is not supported for this route."));
         given().get("/fabric/api/login").then().statusCode(405)
                 .body("message", equalTo("The GET method is not supported for this route."));
+    }
+
+    @Test
+    void dotSegmentsInThePathAreNotResolvedToTheParentResource() throws Exception {
+        long flow = company.createFlow("dots");
+        long versions = versions();
+        HttpClient client = HttpClient.newHttpClient();
+        // The HTTP layer would resolve ".../versions/.." to the flow itself, and DELETE would delete it.
+        for (String tail : List.of("..", "%2e%2e", "%2E.", ".", "%2e")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                            + RestAssured.port + "/api/v1/flows/" + flow + "/versions/" + tail))
+                    .header("Authorization", company.apiKey).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(tail).isEqualTo(404);
+            assertThat(answer.body()).as(tail).isEqualTo("{\"message\":\"Not Found\"}");
+        }
+        company.key().get("/api/v1/flows/{flow}", flow).then().statusCode(200);
+        assertThat(versions()).isEqualTo(versions);
+        assertThat(flows()).isEqualTo(1);
+    }
+
+    private long versions() {
+        return Sql.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
+                + " where w.dialect = 'patchworks' and w.tenant = ?", company.id);
     }
 
     @Test
