@@ -95,10 +95,15 @@ class FortanixBadInputTest {
         Map<String, Object> noVersion = draftBody("Changed", seedContents());
         Map<String, Object> textVersion = new LinkedHashMap<>(noVersion);
         textVersion.put("version", "one");
+        // A number written as text, and a fraction, are not the integer the spec asks for (not read as 1).
+        Map<String, Object> quotedVersion = new LinkedHashMap<>(noVersion);
+        quotedVersion.put("version", "1");
+        Map<String, Object> fractionVersion = new LinkedHashMap<>(noVersion);
+        fractionVersion.put("version", 1.5);
         Map<String, Object> badEdge = new LinkedHashMap<>(noVersion);
         badEdge.put("version", 1);
         badEdge.put("edges", Map.of("e", edge("scorer", null, "missing", null)));
-        for (Map<String, Object> body : List.of(noVersion, textVersion, badEdge)) {
+        for (Map<String, Object> body : List.of(noVersion, textVersion, quotedVersion, fractionVersion, badEdge)) {
             expect400(writer.wrong().contentType(ContentType.JSON).body(body).put(path), body.toString());
         }
         assertThat(Sql.rows("select name, revision from workflow where external_key = ?", draftId).get(0))
