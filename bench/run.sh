@@ -89,11 +89,11 @@ check_service() {
 measure() {  # measure <scenario> <target: svc|b2|b3> <port>
   local s=$1 target=$2 port=$3
   run_scenario "$s" "$port" "$WARMUP" > /dev/null
-  if [[ $s == S4 ]]; then write_deploy_state; fi
   cpu_mark; events_mark
-  R[$s.$target]=$(run_wrk "${s,}" "$port" "$DURATION")
+  R[$s.$target]=$(run_scenario "$s" "$port" "$DURATION")
   R[$s.$target.cpu]=$(cpu_since "${R[$s.$target]%% *}" "$DURATION")
-  R[$s.$target.events]=$(events_since)
+  # The service's GC pauses mean something only for runs of the service.
+  if [[ $port == "$APP_PORT" ]]; then R[$s.$target.events]=$(events_since); fi
   log "$s $target: ${R[$s.$target]} (CPU ms per request: service, PostgreSQL, rest; busy %: ${R[$s.$target.cpu]})"
 }
 
