@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.LockMode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,13 +33,14 @@ import java.util.UUID;
 public class VersionStore {
 
     // The attributes travel as text: a string parameter typed jsonb would be stored as a JSON string.
+    // The attributes travel as text: a string parameter typed jsonb would be stored as a JSON string.
     static final String INSERT_IF_ABSENT_SQL = "insert into workflow (dialect, tenant, sub_tenant, kind, external_key, name,"
             + " description, attributes, created_at, created_by, updated_at, updated_by)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), ?9, ?10, ?9, ?10)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, cast($8 as text)::jsonb, $9, $10, $9, $10)"
             + " on conflict (dialect, tenant, sub_tenant, kind, external_key) do nothing";
 
     static final String NEXT_NUMBER_SQL =
-            "update workflow set version_counter = version_counter + 1 where id = ?1 returning version_counter";
+            "update workflow set version_counter = version_counter + 1 where id = $1 returning version_counter";
 
     private static final String VERSION_IN_SCOPE = "select v from WorkflowVersion v join Workflow w on w.id = v.workflowId"
             + " where v.publicId = :publicId and w.dialect = :dialect and w.tenant = :tenant and w.subTenant = :subTenant";
@@ -73,18 +76,9 @@ public class VersionStore {
     @WithTransaction
     public Uni<Workflow> findOrCreateWorkflow(TenantScope scope, NewWorkflow spec) {
         Workflow row = newWorkflow(scope, spec);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT_IF_ABSENT_SQL)
-                        .setParameter(1, row.dialect)
-                        .setParameter(2, row.tenant)
-                        .setParameter(3, row.subTenant)
-                        .setParameter(4, row.kind)
-                        .setParameter(5, row.externalKey)
-                        .setParameter(6, row.name)
-                        .setParameter(7, row.description)
-                        .setParameter(8, row.attributes.toString())
-                        .setParameter(9, row.createdAt)
-                        .setParameter(10, row.createdBy)
-                        .executeUpdate())
+        return SessionStatements.update(INSERT_IF_ABSENT_SQL, row.dialect, row.tenant, row.subTenant, row.kind,
+                        row.externalKey, row.name, row.description, row.attributes.toString(), utc(row.createdAt),
+                        row.createdBy)
                 .chain(() -> lockWorkflow(scope, spec.kind(), spec.externalKey()));
     }
 
@@ -214,14 +208,35 @@ public class VersionStore {
         return number.flatMap(allocated -> {
             WorkflowVersion version = newVersion(workflow, spec, allocated);
             Uni<Void> guard = spec.exclusive() ? ensureFree(workflow.id, spec.state(), null) : Uni.createFrom().voidItem();
-            return guard.replaceWith(version).call(versions::persist);
+            return guard.chain(() -> insert(version));
         });
     }
 
+    static final String INSERT_VERSION_SQL = "insert into workflow_version (workflow_id, public_id, number, label, state,"
+            + " exclusive_state, content, attributes, created_at, created_by, updated_at, updated_by, deployed_at)"
+            + " values ($1, $2, $3, $4, $5, $6, cast($7 as text)::jsonb, cast($8 as text)::jsonb, $9, $10, $11, $12, $13)"
+            + " returning id";
+
     /**
-     * The number a native query answered. Native queries are created without a result class: with one, Hibernate adds
-     * a plan-cache entry at every run (without one it still does, which is why the usual path below runs none).
+     * Inserts a new version with one prepared statement instead of persisting it: the version is not managed by the
+     * session afterwards, so a change to it in the same transaction must go through a method that writes it.
      */
+    private static Uni<WorkflowVersion> insert(WorkflowVersion version) {
+        return SessionStatements.select(INSERT_VERSION_SQL, version.workflowId, version.publicId, version.number,
+                        version.label, version.state, version.exclusiveState, version.content.toString(),
+                        version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
+                        version.updatedBy, utc(version.deployedAt))
+                .map(rows -> {
+                    version.id = asLong(rows.next()[0]);
+                    return version;
+                });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The number a statement answered: a count, a returned id or counter. */
     private static long asLong(Object number) {
         return ((Number) number).longValue();
     }
@@ -237,10 +252,8 @@ public class VersionStore {
             if (session.contains(workflow) && session.getLockMode(workflow) == LockMode.PESSIMISTIC_WRITE) {
                 return Uni.createFrom().item(++workflow.versionCounter);
             }
-            return session.createNativeQuery(NEXT_NUMBER_SQL)
-                    .setParameter(1, workflow.id)
-                    .getSingleResult()
-                    .map(VersionStore::asLong)
+            return SessionStatements.select(NEXT_NUMBER_SQL, workflow.id)
+                    .map(rows -> asLong(rows.next()[0]))
                     .invoke(n -> workflow.versionCounter = n);
         });
     }
@@ -339,9 +352,7 @@ public class VersionStore {
      */
     @WithSession
     public Uni<Long> nextSerial() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT_SERIAL_SQL)
-                .getSingleResult())
-                .map(VersionStore::asLong);
+        return SessionStatements.select(NEXT_SERIAL_SQL).map(rows -> asLong(rows.next()[0]));
     }
 
     /**
@@ -439,8 +450,9 @@ public class VersionStore {
 
     // ---- internals ------------------------------------------------------------------------------------------
 
+    /** The workflow, locked; no statement when this transaction holds the lock already (see {@link #lockWorkflow}). */
     private Uni<Workflow> lockById(Long workflowId) {
-        return workflows.find("id", workflowId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return Panache.getSession().flatMap(session -> session.find(Workflow.class, workflowId, LockMode.PESSIMISTIC_WRITE));
     }
 
     /** Fails with CONFLICT when a version other than {@code except} holds the state. */

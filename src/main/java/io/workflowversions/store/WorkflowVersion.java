@@ -8,12 +8,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One version of a workflow: the dialect's document plus its number, label and state. */
+/**
+ * One version of a workflow: the dialect's document plus its number, label and state. Updates write the changed columns
+ * only (dynamic update): a change of state does not write the document again.
+ */
 @Entity
 @Table(name = "workflow_version")
+@DynamicUpdate
 public class WorkflowVersion extends Audited {
 
     @Id

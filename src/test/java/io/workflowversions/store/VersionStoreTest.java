@@ -90,7 +90,7 @@ class VersionStoreTest {
 
     private static Long addThroughOtherPool(Pool pool, long workflowId) throws Exception {
         return pool.withTransaction(connection -> connection
-                        .preparedQuery(VersionStore.NEXT_NUMBER_SQL.replace("?1", "$1"))
+                        .preparedQuery(VersionStore.NEXT_NUMBER_SQL)
                         .execute(Tuple.of(workflowId))
                         .map(rows -> rows.iterator().next().getLong(0))
                         .compose(number -> connection.preparedQuery("insert into workflow_version"
