@@ -149,7 +149,7 @@ public class SecmasterService {
     @WithTransaction
     public Uni<WorkflowVersion> createVersion(TenantScope scope, String workflowId, CreateAopWorkflowVersionInfo body,
             Principal caller) {
-        Topology.decode("taskflow", body.getTaskflow());
+        Topology.requireJson("taskflow", body.getTaskflow());
         return lockWorkflow(scope, workflowId).flatMap(workflow -> {
             ObjectNode content = JsonNodeFactory.instance.objectNode();
             content.put(Fields.TASKCONFIG, body.getTaskconfig());
@@ -204,7 +204,7 @@ public class SecmasterService {
                     "status " + action + " cannot be combined with content fields in one request");
         }
         if (body.getTaskflow() != null) {
-            Topology.decode("taskflow", body.getTaskflow());
+            Topology.requireJson("taskflow", body.getTaskflow());
         }
         return lockVersion(scope, versionId).flatMap(locked -> switch (action) {
             case PENDING_SUBMIT -> edit(locked, body, caller);
