@@ -44,6 +44,7 @@ public class CredentialService {
     @WithTransaction
     public Uni<Credential> create(NewCredential spec) {
         checkShape(spec);
+        cache.accessChanging();
         return protect(spec)
                 .call(this::ensureUnique)
                 .call(credentials::persist);
@@ -66,6 +67,7 @@ public class CredentialService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
+        cache.accessChanging();
         return credentials.deleteById(id)
                 .flatMap(deleted -> deleted ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(StoreException.notFound("credential " + id)));
@@ -114,7 +116,7 @@ public class CredentialService {
                 .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
     }
 
-    private record ApiKeyOwner(String dialect, String digest) {
+    private record ApiKeyOwner(String dialect, String digest) implements ReadCache.AccessKey {
     }
 
     /** The secret key behind an access key id, for checking a request signature; UNAUTHENTICATED when unknown. */
@@ -137,7 +139,7 @@ public class CredentialService {
                 .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
     }
 
-    private record CredentialOwner(UUID credentialId) {
+    private record CredentialOwner(UUID credentialId) implements ReadCache.AccessKey {
     }
 
     // ---- internals ------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ public class ChangeNotices {
             }
             SqlConnection connection = opened.result();
             PgConnection pg = PgConnection.cast(connection);
-            pg.notificationHandler(notice -> cache.empty());
+            pg.notificationHandler(notice -> cache.changed(notice.getPayload()));
             pg.closeHandler(closed -> {
                 cache.listening(false);
                 retryLater(null);

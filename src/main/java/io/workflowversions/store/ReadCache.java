@@ -6,18 +6,23 @@ import io.smallrye.mutiny.Uni;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Answers repeated reads from memory, and stays exact with several instances on one database: every committed change
- * to workflows, versions or credentials is announced by the database ({@link ChangeNotices}) and empties the cache of
- * every instance; a write through this instance empties it before its answer is sent ({@link LocalWritesEmptyCache}).
- * While the announcements cannot be received (no listening connection), nothing is cached and every read goes to the
- * database.
+ * to workflows, versions, credentials or Fortanix sessions is announced by the database ({@link ChangeNotices}) and
+ * empties the matching part of the cache of every instance; a write through this instance empties it before its answer
+ * is sent ({@link LocalWritesEmptyCache}). While the announcements cannot be received (no listening connection),
+ * nothing is cached and every read goes to the database.
  * <p>
- * A read that was under way when the cache was emptied is not kept, since it may have seen the state from before the
+ * Two parts are emptied separately, so that the stream of version writes does not make every request read its caller's
+ * credential again: what the store holds, and who may call ({@link AccessKey}: credentials and sessions).
+ * <p>
+ * A read that was under way when its part was emptied is not kept, since it may have seen the state from before the
  * change. Cached values are shared between requests: callers only read them.
  */
 @ApplicationScoped
@@ -25,9 +30,19 @@ public class ReadCache {
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
-    private final Cache<Object, Object> entries;
-    /** Counts the emptyings; a loaded value is kept only if none happened while it was loaded. */
-    private final AtomicLong generation = new AtomicLong();
+    /** Marks the keys of cached credentials and sessions: emptied by changes to those, not by version writes. */
+    public interface AccessKey {
+    }
+
+    /** The part of the cache a change empties. */
+    private enum Part {
+        STORE, ACCESS
+    }
+
+    private static final String ACCESS_CHANGING = ReadCache.class.getName() + ".accessChanging";
+
+    private final Entries store;
+    private final Entries access;
     private volatile boolean listening;
 
     @Inject
@@ -36,7 +51,8 @@ public class ReadCache {
     }
 
     ReadCache(long maxEntries) {
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.store = new Entries(maxEntries);
+        this.access = new Entries(maxEntries);
     }
 
     /**
@@ -48,29 +64,65 @@ public class ReadCache {
         if (!listening) {
             return load.get();
         }
-        Object cached = entries.getIfPresent(key);
+        Entries part = key instanceof AccessKey ? access : store;
+        Object cached = part.values.getIfPresent(key);
         if (cached != null) {
             return Uni.createFrom().item((T) cached);
         }
-        long seen = generation.get();
-        return load.get().invoke(value -> keep(key, value, seen));
+        long seen = part.generation.get();
+        return load.get().invoke(value -> keep(part, key, value, seen));
     }
 
-    private void keep(Object key, Object value, long seen) {
-        if (value == null || !listening || generation.get() != seen) {
+    private void keep(Entries part, Object key, Object value, long seen) {
+        if (value == null || !listening || part.generation.get() != seen) {
             return;
         }
-        entries.put(key, value);
+        part.values.put(key, value);
         // Emptied between the check and the put: the value may be from before the change.
-        if (generation.get() != seen) {
-            entries.asMap().remove(key, value);
+        if (part.generation.get() != seen) {
+            part.values.asMap().remove(key, value);
         }
     }
 
     /** Forgets every cached value. */
     public void empty() {
-        generation.incrementAndGet();
-        entries.invalidateAll();
+        store.empty();
+        access.empty();
+    }
+
+    private void empty(Part part) {
+        (part == Part.ACCESS ? access : store).empty();
+    }
+
+    /** A change announced by the database: the table it changed, or anything else to forget everything. */
+    void changed(String table) {
+        switch (table) {
+            case "workflow", "workflow_version" -> empty(Part.STORE);
+            case "credential", "fortanix_session" -> empty(Part.ACCESS);
+            default -> empty();
+        }
+    }
+
+    /**
+     * Marks the current request as one that changes credentials or sessions, so that {@link #emptyAfterWrite} empties
+     * those too. Outside a request they are emptied at once.
+     */
+    public void accessChanging() {
+        Context request = Vertx.currentContext();
+        if (request != null) {
+            request.putLocal(ACCESS_CHANGING, Boolean.TRUE);
+        } else {
+            empty(Part.ACCESS);
+        }
+    }
+
+    /** After a request that may have written (committed by now): what the store holds, and access if it changed. */
+    void emptyAfterWrite() {
+        empty(Part.STORE);
+        Context request = Vertx.currentContext();
+        if (request != null && request.getLocal(ACCESS_CHANGING) != null) {
+            empty(Part.ACCESS);
+        }
     }
 
     /** Whether changes are being received, so that cached values can be trusted. */
@@ -85,5 +137,20 @@ public class ReadCache {
 
     public boolean listening() {
         return listening;
+    }
+
+    /** One part's values, and the count of its emptyings: a loaded value is kept only if none happened meanwhile. */
+    private static final class Entries {
+        final Cache<Object, Object> values;
+        final AtomicLong generation = new AtomicLong();
+
+        Entries(long maxEntries) {
+            values = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        }
+
+        void empty() {
+            generation.incrementAndGet();
+            values.invalidateAll();
+        }
     }
 }

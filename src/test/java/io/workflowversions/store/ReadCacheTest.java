@@ -52,6 +52,60 @@ class ReadCacheTest {
         assertThat(loads).hasValue(4);
     }
 
+    private record Access(String id) implements ReadCache.AccessKey {
+    }
+
+    @Test
+    void aChangeEmptiesOnlyTheReadsThatDependOnIt() {
+        cache.listening(true);
+        Access caller = new Access("caller");
+        cache.read(caller, () -> load("credential")).await().indefinitely();
+        read("version", "v1");
+
+        cache.changed("workflow_version");
+        assertThat(cache.read(caller, () -> load("credential again")).await().indefinitely()).isEqualTo("credential");
+        assertThat(read("version", "v2")).isEqualTo("v2");
+
+        cache.changed("fortanix_session");
+        assertThat(cache.read(caller, () -> load("credential again")).await().indefinitely()).isEqualTo("credential again");
+        assertThat(read("version", "v3")).isEqualTo("v2");
+
+        cache.changed("");
+        assertThat(cache.read(caller, () -> load("credential, third")).await().indefinitely()).isEqualTo("credential, third");
+        assertThat(read("version", "v4")).isEqualTo("v4");
+        assertThat(loads).hasValue(6);
+    }
+
+    @Test
+    void aWriteEmptiesCredentialsAndSessionsOnlyWhenItChangedThem() throws Exception {
+        cache.listening(true);
+        Access caller = new Access("caller");
+        cache.read(caller, () -> load("credential")).await().indefinitely();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            onItsOwnContext(vertx, cache::emptyAfterWrite);
+            assertThat(cache.read(caller, () -> load("reloaded")).await().indefinitely()).isEqualTo("credential");
+
+            onItsOwnContext(vertx, () -> {
+                cache.accessChanging();
+                cache.emptyAfterWrite();
+            });
+            assertThat(cache.read(caller, () -> load("reloaded")).await().indefinitely()).isEqualTo("reloaded");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Runs on a context of its own, as each request does. */
+    private static void onItsOwnContext(io.vertx.core.Vertx vertx, Runnable request) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        ((io.vertx.core.impl.ContextInternal) vertx.getOrCreateContext()).duplicate().runOnContext(ignored -> {
+            request.run();
+            done.complete(null);
+        });
+        done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
     void aReadUnderWayWhenTheCacheIsEmptiedIsNotKept() {
         cache.listening(true);

@@ -36,6 +36,7 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
     /** A new session for the user, with the user's account selected when it is a valid account id. */
     @WithTransaction
     public Uni<FortanixSession> open(UUID id, Principal user, Instant tokenExpiresAt) {
+        cache.accessChanging();
         Instant now = VersionStore.now();
         FortanixSession session = new FortanixSession();
         session.id = id;
@@ -61,22 +62,25 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
         });
     }
 
-    private record CachedSession(UUID id) {
+    private record CachedSession(UUID id) implements ReadCache.AccessKey {
     }
 
     @WithTransaction
     public Uni<FortanixSession> select(UUID id, String account) {
+        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.selectedAccount = account);
     }
 
     @WithTransaction
     public Uni<FortanixSession> refresh(UUID id) {
+        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.expiresAt = earlier(VersionStore.now().plus(IDLE),
                 session.tokenExpiresAt));
     }
 
     @WithTransaction
     public Uni<Void> end(UUID id) {
+        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.endedAt = VersionStore.now()).replaceWithVoid();
     }
 

@@ -76,6 +76,33 @@ class SecmasterReadCacheTest {
     }
 
     @Test
+    void aCredentialDeletedThroughThisInstanceStopsWorkingAtOnce() {
+        as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200);
+
+        SecmasterApi.deleteCredential(tenant.credentialId());
+
+        SecmasterApi.wrongly(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(401);
+    }
+
+    @Test
+    void versionWritesKeepTheCallersCredentialInMemory() throws SQLException {
+        as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200);
+        deleteCredentialUnannounced();
+
+        // Version writes, through this instance and announced by the database, leave the cached credential alone: the
+        // credential deleted behind the service's back still works, as no instance's change ever leaves it.
+        SecmasterApi.createVersion(tenant, workflowId);
+        Sql.execute("update workflow set updated_at = updated_at where external_key = ?", workflowId);
+        await().during(Duration.ofMillis(500)).atMost(ANNOUNCED).untilAsserted(() ->
+                as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200));
+
+        // A change to any credential, announced, empties the cached credentials.
+        Sql.execute("update credential set display_name = display_name where id = ?::uuid", tenant.accessKeyCredentialId());
+        await().atMost(ANNOUNCED).untilAsserted(() -> SecmasterApi.wrongly(tenant).get(tenant.versions() + "/" + versionId)
+                .then().statusCode(401));
+    }
+
+    @Test
     void whileChangesCannotBeReceivedReadsGoToTheDatabase() throws SQLException {
         assertThat(name()).isEqualTo("Test_aop");
 
@@ -92,6 +119,20 @@ class SecmasterReadCacheTest {
 
     private String name() {
         return as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200).extract().path("data.name");
+    }
+
+    private void deleteCredentialUnannounced() throws SQLException {
+        try (Connection connection = TestDatabase.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement off = connection.createStatement()) {
+                off.execute("set local session_replication_role = replica");
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from credential where id = ?::uuid")) {
+                delete.setString(1, tenant.credentialId());
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            connection.commit();
+        }
     }
 
     /** Changes the version with the store's triggers off, as no instance ever does, to tell a cached read apart. */
