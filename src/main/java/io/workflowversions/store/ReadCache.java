@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.config.ServiceConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -32,11 +32,6 @@ public class ReadCache {
 
     /** Marks the keys of cached credentials and sessions: emptied by changes to those, not by version writes. */
     public interface AccessKey {
-    }
-
-    /** The part of the cache a change empties. */
-    private enum Part {
-        STORE, ACCESS
     }
 
     private static final String ACCESS_CHANGING = ReadCache.class.getName() + ".accessChanging";
@@ -90,15 +85,11 @@ public class ReadCache {
         access.empty();
     }
 
-    private void empty(Part part) {
-        (part == Part.ACCESS ? access : store).empty();
-    }
-
     /** A change announced by the database: the table it changed, or anything else to forget everything. */
     void changed(String table) {
-        switch (table) {
-            case "workflow", "workflow_version" -> empty(Part.STORE);
-            case "credential", "fortanix_session" -> empty(Part.ACCESS);
+        switch (table == null ? "" : table) {
+            case "workflow", "workflow_version" -> store.empty();
+            case "credential", "fortanix_session" -> access.empty();
             default -> empty();
         }
     }
@@ -112,16 +103,16 @@ public class ReadCache {
         if (request != null) {
             request.putLocal(ACCESS_CHANGING, Boolean.TRUE);
         } else {
-            empty(Part.ACCESS);
+            access.empty();
         }
     }
 
     /** After a request that may have written (committed by now): what the store holds, and access if it changed. */
     void emptyAfterWrite() {
-        empty(Part.STORE);
+        store.empty();
         Context request = Vertx.currentContext();
         if (request != null && request.getLocal(ACCESS_CHANGING) != null) {
-            empty(Part.ACCESS);
+            access.empty();
         }
     }
 
