@@ -17,10 +17,11 @@ final class SessionStatements {
     private SessionStatements() {
     }
 
-    /** The rows of a select or of an insert/update with {@code returning}, each as an array of column values. */
-    static Uni<ReactiveConnection.Result> select(String sql, Object... params) {
+    /** The number in the first column of the one row a statement answers: a sequence value, a returned id or count. */
+    static Uni<Long> number(String sql, Object... params) {
         return Panache.getSession().flatMap(session -> Uni.createFrom()
-                .completionStage(() -> connection(session).select(sql, params)));
+                .completionStage(() -> connection(session).select(sql, params)))
+                .map(rows -> ((Number) rows.next()[0]).longValue());
     }
 
     /** The number of rows an insert, update or delete changed. */

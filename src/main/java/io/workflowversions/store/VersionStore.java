@@ -33,7 +33,6 @@ import java.util.UUID;
 public class VersionStore {
 
     // The attributes travel as text: a string parameter typed jsonb would be stored as a JSON string.
-    // The attributes travel as text: a string parameter typed jsonb would be stored as a JSON string.
     static final String INSERT_IF_ABSENT_SQL = "insert into workflow (dialect, tenant, sub_tenant, kind, external_key, name,"
             + " description, attributes, created_at, created_by, updated_at, updated_by)"
             + " values ($1, $2, $3, $4, $5, $6, $7, cast($8 as text)::jsonb, $9, $10, $9, $10)"
@@ -175,7 +174,7 @@ public class VersionStore {
                 count.setParameter(i + 1, params.get(i));
             }
             return select.getResultList().flatMap(items -> count.getSingleResult()
-                    .map(total -> new Page<>(List.copyOf(items), asLong(total), page)));
+                    .map(total -> new Page<>(List.copyOf(items), ((Number) total).longValue(), page)));
         });
     }
 
@@ -222,23 +221,18 @@ public class VersionStore {
      * session afterwards, so a change to it in the same transaction must go through a method that writes it.
      */
     private static Uni<WorkflowVersion> insert(WorkflowVersion version) {
-        return SessionStatements.select(INSERT_VERSION_SQL, version.workflowId, version.publicId, version.number,
+        return SessionStatements.number(INSERT_VERSION_SQL, version.workflowId, version.publicId, version.number,
                         version.label, version.state, version.exclusiveState, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
                         version.updatedBy, utc(version.deployedAt))
-                .map(rows -> {
-                    version.id = asLong(rows.next()[0]);
+                .map(id -> {
+                    version.id = id;
                     return version;
                 });
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** The number a statement answered: a count, a returned id or counter. */
-    private static long asLong(Object number) {
-        return ((Number) number).longValue();
     }
 
     /**
@@ -252,9 +246,7 @@ public class VersionStore {
             if (session.contains(workflow) && session.getLockMode(workflow) == LockMode.PESSIMISTIC_WRITE) {
                 return Uni.createFrom().item(++workflow.versionCounter);
             }
-            return SessionStatements.select(NEXT_NUMBER_SQL, workflow.id)
-                    .map(rows -> asLong(rows.next()[0]))
-                    .invoke(n -> workflow.versionCounter = n);
+            return SessionStatements.number(NEXT_NUMBER_SQL, workflow.id).invoke(n -> workflow.versionCounter = n);
         });
     }
 
@@ -352,7 +344,7 @@ public class VersionStore {
      */
     @WithSession
     public Uni<Long> nextSerial() {
-        return SessionStatements.select(NEXT_SERIAL_SQL).map(rows -> asLong(rows.next()[0]));
+        return SessionStatements.number(NEXT_SERIAL_SQL);
     }
 
     /**
