@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.smallrye.mutiny.CompositeException;
-import io.vertx.pgclient.PgException;
+import io.workflowversions.store.SqlState;
 import io.workflowversions.store.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
-import java.sql.SQLException;
-import org.hibernate.JDBCException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +73,7 @@ public class FailureClassifier {
         if (t instanceof JsonProcessingException json) {
             return json(json);
         }
-        String sqlState = sqlState(t);
+        String sqlState = SqlState.of(t);
         if (sqlState != null) {
             return database(sqlState);
         }
@@ -176,20 +174,6 @@ public class FailureClassifier {
                 .toList();
         String message = issues.stream().map(i -> i.field() + ": " + i.message()).collect(Collectors.joining("; "));
         return new Failure(FailureKind.INVALID_INPUT, null, message, issues);
-    }
-
-    /** The SQLSTATE of a database error, whether it comes from the reactive client or through Hibernate. */
-    private static String sqlState(Throwable t) {
-        if (t instanceof PgException pg) {
-            return pg.getSqlState();
-        }
-        if (t instanceof JDBCException jdbc) {
-            return jdbc.getSQLState();
-        }
-        if (t instanceof SQLException sql) {
-            return sql.getSQLState();
-        }
-        return null;
     }
 
     private static Failure database(String state) {

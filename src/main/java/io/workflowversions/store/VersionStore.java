@@ -199,7 +199,9 @@ public class VersionStore {
     /**
      * Adds a version. A numbered version takes the workflow's next number, raised in the database in this
      * transaction, so concurrent adds get distinct numbers with no gaps. An exclusive state already held by another
-     * version fails with CONFLICT.
+     * version fails with CONFLICT. A version that is neither numbered nor exclusive depends on nothing else in the
+     * workflow, so its workflow need not be locked: a workflow deleted meanwhile fails with NOT_FOUND (the insert's
+     * foreign key waits for a delete in progress and then refuses the row, or the delete removes the version with it).
      */
     @WithTransaction
     public Uni<WorkflowVersion> addVersion(Workflow workflow, NewVersion spec) {
@@ -225,6 +227,8 @@ public class VersionStore {
                         version.label, version.state, version.exclusiveState, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
                         version.updatedBy, utc(version.deployedAt))
+                .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
+                .transform(e -> StoreException.notFound("workflow " + version.workflowId))
                 .map(id -> {
                     version.id = id;
                     return version;

@@ -249,6 +249,18 @@ class VersionStoreTest {
     }
 
     @Test
+    void aVersionAddedToAWorkflowDeletedMeanwhileIsNotFoundAndNotWritten() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        tx(() -> store.findWorkflow(scope, "workflow", "wf").flatMap(store::deleteWorkflow));
+
+        // The workflow as a writer read it (without its lock) before the delete committed.
+        assertNotFound(() -> tx(() -> store.addVersion(workflow, new NewVersion(null, false, null, "draft", false, null,
+                null, "test"))));
+
+        assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", workflow.id)).isZero();
+    }
+
+    @Test
     void deletingAWorkflowDeletesItsVersions() {
         Workflow workflow = createWorkflow(scope, "wf");
         tx(() -> store.addVersion(workflow, numbered("a")));

@@ -146,11 +146,15 @@ public class SecmasterService {
 
     // ---- versions -------------------------------------------------------------------------------------------
 
+    /**
+     * A new version takes no number and no exclusive state, so the workflow is read without its lock: version creates
+     * of one workflow do not wait for each other. A workflow deleted meanwhile answers as not found.
+     */
     @WithTransaction
     public Uni<WorkflowVersion> createVersion(TenantScope scope, String workflowId, CreateAopWorkflowVersionInfo body,
             Principal caller) {
         Topology.requireJson("taskflow", body.getTaskflow());
-        return lockWorkflow(scope, workflowId).flatMap(workflow -> {
+        return store.findWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
             ObjectNode content = JsonNodeFactory.instance.objectNode();
             content.put(Fields.TASKCONFIG, body.getTaskconfig());
             content.put(Fields.TASKFLOW, body.getTaskflow());
@@ -173,7 +177,7 @@ public class SecmasterService {
             a.put(Fields.DATACLASS_NAME, "");
             return store.addVersion(workflow, new NewVersion(null, false, null, PENDING_SUBMIT, false, content, a,
                     caller.actor()));
-        });
+        }).onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.workflowNotFound(workflowId));
     }
 
     /** A version for answering a read (shared with other reads: never change it). */

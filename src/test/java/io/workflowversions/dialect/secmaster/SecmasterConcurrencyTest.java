@@ -9,10 +9,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.workflowversions.support.Concurrently;
 import io.workflowversions.support.Sql;
+import io.workflowversions.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -111,5 +118,57 @@ class SecmasterConcurrencyTest {
         for (int i = 0; i < labels.size(); i++) {
             assertThat(labels.get(i).get("label")).isEqualTo("V" + (i + 1));
         }
+    }
+
+    @Test
+    void aVersionCreateDoesNotWaitForTheWorkflowsRowLock() throws Exception {
+        SecmasterApi.Tenant tenant = SecmasterApi.newTenant();
+        String workflowId = SecmasterApi.createWorkflow(tenant, "unlocked");
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection holder = TestDatabase.connect()) {
+            // Another writer (an update or delete of the workflow, here a bare lock) holds the row until it ends.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select id from workflow where external_key = ? for no key update")) {
+                lock.setString(1, workflowId);
+                lock.executeQuery().close();
+            }
+
+            Future<Response> created = client.submit(() -> as(tenant).body(SecmasterApi.seedRequest())
+                    .post(tenant.workflows() + "/" + workflowId + "/versions"));
+
+            Response response = created.get(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Sql.count("select count(*) from workflow_version where public_id = ?",
+                    response.<String>path("data.id"))).isEqualTo(1);
+            holder.rollback();
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    void versionCreatesRacingTheWorkflowsDeleteAreCreatedOrNotFoundAndLeaveNoVersionBehind() {
+        SecmasterApi.Tenant tenant = SecmasterApi.newTenant();
+        String workflowId = SecmasterApi.createWorkflow(tenant, "doomed");
+        long rowId = Sql.count("select id from workflow where external_key = ?", workflowId);
+
+        List<Concurrently.Outcome<Response>> outcomes = Concurrently.run(40, i -> () -> i == 20
+                ? as(tenant).delete(tenant.workflows() + "/" + workflowId)
+                : as(tenant).body(SecmasterApi.seedRequest()).post(tenant.workflows() + "/" + workflowId + "/versions"));
+
+        assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+        assertThat(outcomes.get(20).value().statusCode()).isEqualTo(200);
+        List<Response> creates = outcomes.stream().filter(o -> o != outcomes.get(20)).map(Concurrently.Outcome::value).toList();
+        assertThat(creates).allSatisfy(r -> {
+            if (r.statusCode() != 200) {
+                assertThat(r.statusCode()).isEqualTo(400);
+                assertThat(r.<String>path("code")).isEqualTo(ErrorCodes.WORKFLOW_NOT_FOUND);
+            }
+        });
+        assertThat(Sql.count("select count(*) from workflow where id = ?", rowId)).isZero();
+        assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", rowId)).isZero();
+        as(tenant).body(SecmasterApi.seedRequest()).post(tenant.workflows() + "/" + workflowId + "/versions")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo(ErrorCodes.WORKFLOW_NOT_FOUND));
     }
 }
