@@ -89,6 +89,7 @@ check_service() {
 measure() {  # measure <scenario> <target: svc|b2|b3> <port>
   local s=$1 target=$2 port=$3
   run_scenario "$s" "$port" "$WARMUP" > /dev/null
+  settle_database
   cpu_mark; events_mark
   R[$s.$target]=$(run_scenario "$s" "$port" "$DURATION")
   R[$s.$target.cpu]=$(cpu_since "${R[$s.$target]%% *}" "$DURATION")
@@ -113,6 +114,7 @@ for s in $SCENARIOS; do
   measure "$s" svc "$APP_PORT"
   check_service "$s"
   half=$(awk -v r="${R[$s.svc]%% *}" 'BEGIN {printf "%d", r / 2}')
+  settle_database
   events_mark
   R[$s.half]=$(run_scenario "$s" "$APP_PORT" "$DURATION" "$half")
   R[$s.half.events]=$(events_since)
@@ -122,6 +124,7 @@ for s in $SCENARIOS; do
   # B1: the same statements straight to PostgreSQL.
   [[ $s == S2 ]] && login
   run_pgbench "$s" "$PG_WARMUP" > /dev/null
+  settle_database
   cpu_mark
   R[$s.b1]=$(run_pgbench "$s" "$DURATION")
   R[$s.b1.cpu]=$(cpu_since "${R[$s.b1]%% *}" "$DURATION")
@@ -161,7 +164,7 @@ if [[ "$BIG" == 1 && " $SCENARIOS " == *" S1 "* && " $SCENARIOS " == *" S5 "* ]]
     and w1_0.dialect='secmaster' and w1_0.tenant='$PROJECT' and w1_0.sub_tenant='$WORKSPACE' offset 0 rows fetch first 1 rows only")
   EXPLAIN_S1=$(psql_bench -c "explain (analyze, costs off, timing off, summary off)
     select w1_0.* from workflow w1_0 where w1_0.dialect='secmaster' and w1_0.tenant='$PROJECT' and w1_0.sub_tenant='$WORKSPACE'
-    and w1_0.kind='workflow' and w1_0.external_key='$big_wf' offset 0 rows fetch first 1 rows only for no key update of w1_0")
+    and w1_0.kind='workflow' and w1_0.external_key='$big_wf' offset 0 rows fetch first 1 rows only")
   check_service S1
   measure S1 big "$APP_PORT"
   check_service S5

@@ -181,6 +181,11 @@ pg_events() {
   psql_bench -At -F' ' -c "select (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter),
     (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_all_tables)"
 }
+# Maintenance that earlier runs left due (autovacuum of the rows they inserted, dirty buffers to write) is done
+# before each measured run, for the service and for B1 alike, so that it does not land in the next run's tail.
+settle_database() {
+  as_pg "$PG_BIN/psql" -X -q -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d bench -c "vacuum analyze" -c "checkpoint" >/dev/null
+}
 events_mark() { EVENTS_T0=$(date +%s%3N); EVENTS_PG0=$(pg_events); }
 events_since() {
   local t1 pg1 gc; t1=$(date +%s%3N)
