@@ -17,11 +17,14 @@ final class SessionStatements {
     private SessionStatements() {
     }
 
-    /** The number in the first column of the one row a statement answers: a sequence value, a returned id or count. */
+    /**
+     * The number in the first column of the one row a statement answers (a sequence value, a returned id or count),
+     * or null when it answers no row (an update of a row that is gone).
+     */
     static Uni<Long> number(String sql, Object... params) {
         return Panache.getSession().flatMap(session -> Uni.createFrom()
                 .completionStage(() -> connection(session).select(sql, params)))
-                .map(rows -> ((Number) rows.next()[0]).longValue());
+                .map(rows -> rows.hasNext() ? ((Number) rows.next()[0]).longValue() : null);
     }
 
     /** The number of rows an insert, update or delete changed. */

@@ -250,7 +250,9 @@ public class VersionStore {
             if (session.contains(workflow) && session.getLockMode(workflow) == LockMode.PESSIMISTIC_WRITE) {
                 return Uni.createFrom().item(++workflow.versionCounter);
             }
-            return SessionStatements.number(NEXT_NUMBER_SQL, workflow.id).invoke(n -> workflow.versionCounter = n);
+            return SessionStatements.number(NEXT_NUMBER_SQL, workflow.id)
+                    .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + workflow.externalKey))
+                    .invoke(n -> workflow.versionCounter = n);
         });
     }
 

@@ -261,6 +261,16 @@ class VersionStoreTest {
     }
 
     @Test
+    void aNumberedVersionForAWorkflowDeletedMeanwhileIsNotFound() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        tx(() -> store.findWorkflow(scope, "workflow", "wf").flatMap(store::deleteWorkflow));
+
+        assertNotFound(() -> tx(() -> store.addVersion(workflow, numbered("a"))));
+
+        assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", workflow.id)).isZero();
+    }
+
+    @Test
     void deletingAWorkflowDeletesItsVersions() {
         Workflow workflow = createWorkflow(scope, "wf");
         tx(() -> store.addVersion(workflow, numbered("a")));
