@@ -80,7 +80,7 @@ public class ReadCache {
     }
 
     /** Forgets every cached value. */
-    public void empty() {
+    void empty() {
         store.empty();
         access.empty();
     }

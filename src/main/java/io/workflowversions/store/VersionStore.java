@@ -209,7 +209,7 @@ public class VersionStore {
         return number.flatMap(allocated -> {
             WorkflowVersion version = newVersion(workflow, spec, allocated);
             Uni<Void> guard = spec.exclusive() ? ensureFree(workflow.id, spec.state(), null) : Uni.createFrom().voidItem();
-            return guard.chain(() -> insert(version));
+            return guard.chain(() -> insert(workflow, version));
         });
     }
 
@@ -222,13 +222,13 @@ public class VersionStore {
      * Inserts a new version with one prepared statement instead of persisting it: the version is not managed by the
      * session afterwards, so a change to it in the same transaction must go through a method that writes it.
      */
-    private static Uni<WorkflowVersion> insert(WorkflowVersion version) {
+    private static Uni<WorkflowVersion> insert(Workflow workflow, WorkflowVersion version) {
         return SessionStatements.number(INSERT_VERSION_SQL, version.workflowId, version.publicId, version.number,
                         version.label, version.state, version.exclusiveState, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
                         version.updatedBy, utc(version.deployedAt))
                 .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
-                .transform(e -> StoreException.notFound("workflow " + version.workflowId))
+                .transform(e -> StoreException.notFound("workflow " + workflow.externalKey))
                 .map(id -> {
                     version.id = id;
                     return version;
