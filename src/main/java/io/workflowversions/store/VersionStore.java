@@ -199,17 +199,16 @@ public class VersionStore {
     /**
      * Adds a version. A numbered version takes the workflow's next number, raised in the database in this
      * transaction, so concurrent adds get distinct numbers with no gaps. An exclusive state already held by another
-     * version fails with CONFLICT. A version that is neither numbered nor exclusive depends on nothing else in the
-     * workflow, so its workflow need not be locked: a workflow deleted meanwhile fails with NOT_FOUND (the insert's
-     * foreign key waits for a delete in progress and then refuses the row, or the delete removes the version with it).
+     * version is refused when the transaction commits (see {@link #changeState}). A version that is neither numbered
+     * nor exclusive depends on nothing else in the workflow, so its workflow need not be locked: a workflow deleted
+     * meanwhile fails with NOT_FOUND (the insert's foreign key waits for a delete in progress and then refuses the row,
+     * or the delete removes the version with it).
      */
     @WithTransaction
     public Uni<WorkflowVersion> addVersion(Workflow workflow, NewVersion spec) {
         Uni<Long> number = spec.numbered() ? nextNumber(workflow) : Uni.createFrom().nullItem();
         return number.flatMap(allocated -> {
-            WorkflowVersion version = newVersion(workflow, spec, allocated);
-            Uni<Void> guard = spec.exclusive() ? ensureFree(workflow.id, spec.state(), null) : Uni.createFrom().voidItem();
-            return guard.chain(() -> insert(workflow, version));
+            return insert(workflow, newVersion(workflow, spec, allocated));
         });
     }
 
@@ -318,13 +317,15 @@ public class VersionStore {
     }
 
     /**
-     * Moves a version to another state under its workflow's row lock. Taking an exclusive state that another
-     * version holds fails with CONFLICT: the dialect decides whether to move that version out first.
+     * Moves a version to another state under its workflow's row lock. An exclusive state that another version still
+     * holds when the transaction commits is refused there by the database (its unique constraint is deferred, so the
+     * order of the changes within the transaction does not matter): the commit fails with SQLSTATE 23505, which the
+     * HTTP layer answers as a conflict. The dialect, holding the lock, moves the holder out first
+     * ({@link #holderOf}), so a request never gets that far.
      */
     @WithTransaction
     public Uni<WorkflowVersion> changeState(WorkflowVersion version, String state, boolean exclusive, String actor) {
-        Uni<Void> guard = exclusive ? ensureFree(version.workflowId, state, version.id) : Uni.createFrom().voidItem();
-        return lockById(version.workflowId).call(() -> guard).map(locked -> {
+        return lockById(version.workflowId).map(locked -> {
             version.state = state;
             version.exclusiveState = exclusive ? state : null;
             version.recordChange(actor);
@@ -451,18 +452,6 @@ public class VersionStore {
     /** The workflow, locked; no statement when this transaction holds the lock already (see {@link #lockWorkflow}). */
     private Uni<Workflow> lockById(Long workflowId) {
         return Panache.getSession().flatMap(session -> session.find(Workflow.class, workflowId, LockMode.PESSIMISTIC_WRITE));
-    }
-
-    /** Fails with CONFLICT when a version other than {@code except} holds the state. */
-    private Uni<Void> ensureFree(Long workflowId, String state, Long except) {
-        // Flush first: a version moved out of the state earlier in this transaction must not count as its holder.
-        return Panache.getSession().flatMap(session -> session.flush())
-                .chain(() -> versions.find("workflowId = ?1 and exclusiveState = ?2", workflowId, state)
-                        .<WorkflowVersion>firstResult())
-                .flatMap(holder -> holder == null || holder.id.equals(except)
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new StoreException(StoreException.Reason.CONFLICT,
-                                "another version is already " + state)));
     }
 
     private static Workflow newWorkflow(TenantScope scope, NewWorkflow spec) {

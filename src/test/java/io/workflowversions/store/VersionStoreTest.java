@@ -146,18 +146,53 @@ class VersionStoreTest {
     }
 
     @Test
-    void takingAnExclusiveStateThatIsHeldFailsWithConflictAndChangesNothing() {
+    void takingAnExclusiveStateThatIsHeldIsRefusedAtCommitAndChangesNothing() {
         Workflow workflow = createWorkflow(scope, "wf");
         WorkflowVersion held = tx(() -> store.addVersion(workflow, exclusive("held", "deployed")));
         WorkflowVersion other = tx(() -> store.addVersion(workflow, numbered("other")));
 
         assertThatThrownBy(() -> tx(() -> store.findVersion(scope, other.publicId)
                 .flatMap(v -> store.changeState(v, "deployed", true, "test"))))
-                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.CONFLICT));
+                .satisfies(VersionStoreTest::isUniqueViolation);
 
         assertThat(Sql.rows("select public_id, state from workflow_version where workflow_id = ? order by id", workflow.id))
                 .extracting(r -> r.get("public_id") + ":" + r.get("state"))
                 .containsExactly(held.publicId + ":deployed", other.publicId + ":draft");
+    }
+
+    @Test
+    void addingAVersionInAnExclusiveStateThatIsHeldIsRefusedAtCommitAndWritesNothing() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        WorkflowVersion held = tx(() -> store.addVersion(workflow, exclusive("held", "draft")));
+
+        assertThatThrownBy(() -> tx(() -> store.findWorkflow(scope, "workflow", "wf")
+                .flatMap(w -> store.addVersion(w, exclusive("second", "draft")))))
+                .satisfies(VersionStoreTest::isUniqueViolation);
+
+        assertThat(Sql.rows("select public_id from workflow_version where workflow_id = ?", workflow.id))
+                .extracting(r -> r.get("public_id"))
+                .containsExactly(held.publicId);
+    }
+
+    /** The holder moved out earlier in the same transaction is written before the new holder's insert or update. */
+    @Test
+    void aHolderMovedOutEarlierInTheTransactionFreesTheState() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        WorkflowVersion first = tx(() -> store.addVersion(workflow, exclusive("first", "draft")));
+        WorkflowVersion second = tx(() -> store.lockWorkflow(scope, "workflow", "wf")
+                .flatMap(w -> store.holderOf(w, "draft")
+                        .flatMap(holder -> store.changeState(holder.orElseThrow(), "inactive", false, "test"))
+                        .flatMap(demoted -> store.addVersion(w, exclusive("second", "draft")))));
+        tx(() -> store.lockWorkflow(scope, "workflow", "wf")
+                .flatMap(w -> store.holderOf(w, "draft")
+                        .flatMap(holder -> store.changeState(holder.orElseThrow(), "inactive", false, "test"))
+                        .flatMap(demoted -> store.findVersion(scope, first.publicId))
+                        .flatMap(again -> store.changeState(again, "draft", true, "test"))));
+
+        assertThat(Sql.rows("select public_id, state, exclusive_state from workflow_version where workflow_id = ? order by id",
+                workflow.id))
+                .extracting(r -> r.get("public_id") + ":" + r.get("state") + ":" + r.get("exclusive_state"))
+                .containsExactly(first.publicId + ":draft:draft", second.publicId + ":inactive:null");
     }
 
     @Test
@@ -332,6 +367,11 @@ class VersionStoreTest {
     private static void assertNotFound(Runnable call) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
+    }
+
+    /** The deferred unique constraint on (workflow, exclusive state), as the HTTP layer sees it: SQLSTATE 23505. */
+    private static void isUniqueViolation(Throwable failure) {
+        assertThat(SqlState.in(failure, "23505")).as("SQLSTATE 23505 in %s", failure).isTrue();
     }
 
     /** Runs the work in its own transaction on a Vert.x context, as a request would, and waits for it. */
