@@ -227,6 +227,20 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
     done
   done
   echo
+  echo "The CPU budget of the write goal: at 0.8 × B1's rate the cores have this many CPU-ms per request; PostgreSQL"
+  echo "and the rest take what they took per request in the service's run, and what is left is the service's share."
+  echo "A service above its share cannot reach the goal on these cores while the run is CPU-bound (busy near 200 %)."
+  echo
+  echo "| scenario | 0.8 × B1 (rps) | CPU-ms per request there | PostgreSQL + rest | left for the service | service used |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for s in $SCENARIOS; do
+    case $s in S5|S6) continue ;; esac
+    c=${R[$s.svc.cpu]:-}; b1=$(f $s.b1 1); [[ -n "$c" && -n "$b1" ]] || continue
+    echo "$c" | awk -v s="$s" -v b1="$b1" -v cores="$(nproc)" '{
+      if (b1 <= 0) exit; rate = 0.8 * b1; per = cores * 1000 / rate; others = $2 + $3
+      printf "| %s | %.0f | %.2f | %.2f | %.2f | %s |\n", s, rate, per, others, per - others, $1 }'
+  done
+  echo
   echo "What else ran during the service's runs: its GC pauses (young, full, the longest in ms) and PostgreSQL's"
   echo "checkpoints and autovacuum/autoanalyze runs (counted when they end)."
   echo
