@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The failures that happen before or outside JAX-RS: bodies over the size limit, paths with dot segments, and paths
- * under an API prefix that match no resource. Each gets the envelope of the API it was sent to instead of the
+ * The failures that happen before or outside JAX-RS: bodies over the size limit, paths with dot segments, form bodies,
+ * and paths under an API prefix that match no resource. Each gets the envelope of the API it was sent to instead of the
  * framework's page.
  */
 @ApplicationScoped
@@ -23,6 +23,9 @@ public class HttpGuards {
 
     /** After the REST layer, which passes on requests it has no resource for. */
     private static final int AFTER_EVERYTHING = Integer.MAX_VALUE - 1000;
+
+    /** After the dialects' own media-type filters (priority 900), which may declare a form body JSON. */
+    private static final int AFTER_MEDIA_TYPES = 800;
 
     private final ErrorEnvelopes envelopes;
     private final ObjectMapper mapper;
@@ -37,6 +40,7 @@ public class HttpGuards {
     void bodyLimit(@Observes Filters filters) {
         filters.register(this::rejectDotSegments, 1001);
         filters.register(this::rejectOversizeBody, 1000);
+        filters.register(this::rejectFormBodies, AFTER_MEDIA_TYPES);
     }
 
     void unmatchedRoutes(@Observes Router router) {
@@ -57,6 +61,31 @@ public class HttpGuards {
         } else {
             context.next();
         }
+    }
+
+    /**
+     * No operation of any API reads form data, but the REST layer parses a form-encoded body before any resource
+     * runs on a route that declares no body (a DELETE, say), and a malformed escape in it ({@code %;}) fails outside
+     * the request, which then gets no answer at all. Such bodies are refused before anything reads them.
+     */
+    private void rejectFormBodies(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !isForm(type) || !hasBody(request) || !envelopes.covers(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(context, Failure.of(FailureKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type; send application/json"));
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/x-www-form-urlencoded");
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !length.trim().equals("0") : chunked(request);
     }
 
     private static boolean chunked(HttpServerRequest request) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -35,6 +36,10 @@ import java.util.regex.Pattern;
 final class Corpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A case the service never answers fails after this long instead of holding up the build. */
+    private static final HttpClientConfig ANSWER_WITHIN = HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 10_000)
+            .setParam("http.socket.timeout", 30_000);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z_0-9]+)(?::(\\d+))?}}");
 
     /** One case of the corpus. */
@@ -49,11 +54,13 @@ final class Corpus {
         /** Sends the case with the dialect's credentials and the preconditions' values. */
         Response send(String specFile, Map<String, String> authHeaders, Map<String, String> values) {
             RequestSpecification request = inSpec ? given().filter(SpecValidation.responsesOnly(specFile)) : given();
+            RestAssuredConfig config = RestAssuredConfig.config().httpClient(ANSWER_WITHIN);
             if (contentType != null) {
                 // The bytes go out as they are, whatever the content type says (not form- or multipart-encoded).
-                request.config(RestAssuredConfig.config().encoderConfig(
-                        EncoderConfig.encoderConfig().encodeContentTypeAs(contentType, ContentType.BINARY)));
+                config = config.encoderConfig(
+                        EncoderConfig.encoderConfig().encodeContentTypeAs(contentType, ContentType.BINARY));
             }
+            request.config(config);
             request.urlEncodingEnabled(false);
             authHeaders.forEach(request::header);
             headers.forEach((header, value) -> request.header(header, expand(value, values)));
