@@ -207,9 +207,7 @@ public class VersionStore {
     @WithTransaction
     public Uni<WorkflowVersion> addVersion(Workflow workflow, NewVersion spec) {
         Uni<Long> number = spec.numbered() ? nextNumber(workflow) : Uni.createFrom().nullItem();
-        return number.flatMap(allocated -> {
-            return insert(workflow, newVersion(workflow, spec, allocated));
-        });
+        return number.flatMap(allocated -> insert(workflow, newVersion(workflow, spec, allocated)));
     }
 
     static final String INSERT_VERSION_SQL = "insert into workflow_version (workflow_id, public_id, number, label, state,"

@@ -39,6 +39,17 @@ class FailureClassifierTest {
                 .isEqualTo(FailureKind.UNAVAILABLE);
     }
 
+    /** A second holder of an exclusive state, refused by the deferred unique constraint when the transaction commits. */
+    @Test
+    void aUniqueViolationIsAConflict() {
+        PgException atCommit = new PgException(
+                "duplicate key value violates unique constraint \"workflow_version_exclusive_unique\"", "ERROR", "23505",
+                "Key (workflow_id, exclusive_state)=(7, Deployed) already exists.");
+        Failure failure = classifier.classify(atCommit);
+        assertThat(failure.kind()).isEqualTo(FailureKind.CONFLICT);
+        assertThat(failure.message()).isEqualTo("Conflicts with existing data");
+    }
+
     @Test
     void anythingElseIsTheServicesOwnFault() {
         assertThat(kind(new IllegalStateException("bug"))).isEqualTo(FailureKind.INTERNAL);

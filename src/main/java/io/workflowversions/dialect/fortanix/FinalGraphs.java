@@ -237,8 +237,9 @@ public class FinalGraphs {
         return FortanixJson.toModel(mapper, document, VersionInFinalWorkflow.class);
     }
 
+    /** The version's graph with its creation time: a shallow copy, since the answer's model is built from a copy. */
     private ObjectNode graph(WorkflowVersion version) {
-        ObjectNode graph = version.content.deepCopy();
+        ObjectNode graph = mapper.createObjectNode().setAll((ObjectNode) version.content);
         graph.put("created_at", Stored.epochSeconds(version.createdAt));
         return graph;
     }
