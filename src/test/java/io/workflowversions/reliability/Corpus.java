@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 final class Corpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A case the service never answers fails after this long instead of holding up the build. */
-    private static final HttpClientConfig ANSWER_WITHIN = HttpClientConfig.httpClientConfig()
+    /** A request the service never answers fails after this long instead of holding up the build. */
+    static final HttpClientConfig ANSWER_WITHIN = HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 10_000)
             .setParam("http.socket.timeout", 30_000);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z_0-9]+)(?::(\\d+))?}}");

@@ -3,7 +3,6 @@ package io.workflowversions.reliability;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.config.EncoderConfig;
-import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -22,9 +21,7 @@ record FuzzRequest(String operation, String path, Map<String, String> headers, S
 
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-            .httpClient(HttpClientConfig.httpClientConfig()
-                    .setParam("http.connection.timeout", 10_000)
-                    .setParam("http.socket.timeout", 30_000));
+            .httpClient(Corpus.ANSWER_WITHIN);
 
     static FuzzRequest json(String operation, String path, String body) {
         return new FuzzRequest(operation, path, Map.of(), "application/json", body.getBytes(StandardCharsets.UTF_8));

@@ -174,7 +174,7 @@ class VersionStoreTest {
                 .containsExactly(held.publicId);
     }
 
-    /** The holder moved out earlier in the same transaction is written before the new holder's insert or update. */
+    /** A holder moved out earlier in the same transaction frees the state: the constraint is checked at commit. */
     @Test
     void aHolderMovedOutEarlierInTheTransactionFreesTheState() {
         Workflow workflow = createWorkflow(scope, "wf");
