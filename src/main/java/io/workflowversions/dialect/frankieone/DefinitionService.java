@@ -54,9 +54,11 @@ public class DefinitionService {
     }
 
     private final VersionStore store;
+    private final Ulid ulid;
 
-    DefinitionService(VersionStore store) {
+    DefinitionService(VersionStore store, Ulid ulid) {
         this.store = store;
+        this.ulid = ulid;
     }
 
     // ---- writes ---------------------------------------------------------------------------------------------
@@ -97,19 +99,19 @@ public class DefinitionService {
     private Uni<WorkflowVersion> saveDraft(Workflow workflow, Optional<WorkflowVersion> current, Save save) {
         if (current.isPresent()) {
             WorkflowVersion draft = current.get();
-            draft.publicId = Ulid.next();
+            draft.publicId = ulid.next();
             draft.content = save.document();
             draft.attributes = attributes(save);
             draft.recordChange(save.actor());
             return Uni.createFrom().item(draft);
         }
-        return store.addVersion(workflow, new NewVersion(Ulid.next(), false, null, DRAFT, true, save.document(),
+        return store.addVersion(workflow, new NewVersion(ulid.next(), false, null, DRAFT, true, save.document(),
                 attributes(save), save.actor()));
     }
 
     /** Appends the next published version; the draft, if any, stays. */
     private Uni<WorkflowVersion> publish(Workflow workflow, Save save) {
-        return store.addVersion(workflow, new NewVersion(Ulid.next(), true, null, PUBLISHED, false, save.document(),
+        return store.addVersion(workflow, new NewVersion(ulid.next(), true, null, PUBLISHED, false, save.document(),
                 attributes(save), save.actor()));
     }
 

@@ -35,6 +35,12 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
     /** Where a problem with the body as a whole is reported. */
     static final String BODY = "body";
 
+    private final Ulid ulid;
+
+    FrankieOneErrorEnvelope(Ulid ulid) {
+        this.ulid = ulid;
+    }
+
     @Override
     public boolean covers(String path) {
         return owns(path);
@@ -52,7 +58,7 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
                 .errorMsg(shape.message())
                 .httpStatusCode(shape.status())
                 .details(details(failure, shape.location()))
-                .requestId(Ulid.next());
+                .requestId(ulid.next());
         Map<String, String> headers = shape.status() == 503 ? Map.of("Retry-After", "1") : Map.of();
         return new ErrorResponse(shape.status(), MediaType.APPLICATION_JSON, body, headers);
     }

@@ -1,20 +1,21 @@
 package io.workflowversions.dialect.frankieone;
 
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 
 /**
  * ULIDs (26 characters of Crockford base32: a 48-bit millisecond timestamp, then 80 random bits), the form FrankieOne
- * gives to request ids and version ids. They sort by creation time to the millisecond.
+ * gives to request ids and version ids. They sort by creation time to the millisecond. A bean, so that its random
+ * source is made when the service runs, never in a native image's build.
  */
-final class Ulid {
+@Singleton
+class Ulid {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ulid() {
-    }
+    private final SecureRandom random = new SecureRandom();
 
-    static String next() {
+    String next() {
         return of(System.currentTimeMillis(), randomBits());
     }
 
@@ -41,9 +42,9 @@ final class Ulid {
         return new String(text);
     }
 
-    private static byte[] randomBits() {
+    private byte[] randomBits() {
         byte[] bits = new byte[10];
-        RANDOM.nextBytes(bits);
+        random.nextBytes(bits);
         return bits;
     }
 }

@@ -38,8 +38,10 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
     private final DefinitionService definitions;
     private final Caller caller;
     private final ObjectMapper mapper;
+    private final Ulid ulid;
 
-    WorkflowDefinitionsResource(DefinitionService definitions, Caller caller, ObjectMapper mapper) {
+    WorkflowDefinitionsResource(DefinitionService definitions, Caller caller, ObjectMapper mapper, Ulid ulid) {
+        this.ulid = ulid;
         this.definitions = definitions;
         this.caller = caller;
         this.mapper = mapper;
@@ -73,7 +75,7 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
             String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
         return definitions.publishedVersions(caller.principal().scope(), workflowDefinitionId)
                 .map(versions -> RestResponse.ok(new WorkflowDefinitionVersionsResponse()
-                        .requestId(Ulid.next())
+                        .requestId(ulid.next())
                         .workflowDefinitionId(workflowDefinitionId)
                         .versions(versions.stream().map(WorkflowDefinitionsResource::summary).toList())));
     }
@@ -83,7 +85,7 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
             String xFrankieCustomerID, String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername,
             String xFrankieRequestID) {
         return definitions.delete(caller.writer().scope(), workflowDefinitionId)
-                .map(nothing -> RestResponse.ok(new DeleteResponse().requestId(Ulid.next())));
+                .map(nothing -> RestResponse.ok(new DeleteResponse().requestId(ulid.next())));
     }
 
     @Override
@@ -96,7 +98,7 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         fields.stream().skip(1).forEach(field -> order.and(SORT_COLUMNS.get(field), direction));
         return definitions.list(caller.principal().scope(), PageRequest.ofPage(page, limit), order)
                 .map(found -> RestResponse.ok(new WorkflowDefinitionListResponse()
-                        .requestId(Ulid.next())
+                        .requestId(ulid.next())
                         .workflowDefinitions(found.items().stream().map(WorkflowDefinitionsResource::definition).toList())
                         .meta(new ListMeta()
                                 .page(page)
@@ -119,8 +121,8 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         return document;
     }
 
-    private static WorkflowDefinitionResponse answer(DefinitionService.Snapshot snapshot) {
-        return new WorkflowDefinitionResponse().requestId(Ulid.next()).workflowDefinition(definition(snapshot));
+    private WorkflowDefinitionResponse answer(DefinitionService.Snapshot snapshot) {
+        return new WorkflowDefinitionResponse().requestId(ulid.next()).workflowDefinition(definition(snapshot));
     }
 
     /** The stored document with the server's fields, in the vendor's field order. */

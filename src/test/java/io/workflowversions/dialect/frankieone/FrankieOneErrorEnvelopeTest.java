@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Every failure kind maps onto the contract's status and code; failures that HTTP tests cannot provoke are here. */
 class FrankieOneErrorEnvelopeTest {
 
-    private final FrankieOneErrorEnvelope envelope = new FrankieOneErrorEnvelope();
+    private final FrankieOneErrorEnvelope envelope = new FrankieOneErrorEnvelope(new Ulid());
     private final RequestInfo request = new RequestInfo("PUT", "/v2/workflowDefinitions/x", null);
 
     @Test
