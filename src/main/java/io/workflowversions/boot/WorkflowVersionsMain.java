@@ -21,12 +21,6 @@ public class WorkflowVersionsMain {
 
     public static void main(String... args) {
         if (!datasourceConfigured()) {
-            if ("runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
-                System.err.println("Workflow Versions: no database configured. The native build cannot start an embedded "
-                        + "PostgreSQL; set QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL "
-                        + "(and QUARKUS_DATASOURCE_USERNAME / QUARKUS_DATASOURCE_PASSWORD).");
-                System.exit(1);
-            }
             startEmbedded();
         }
         Quarkus.run(args);
