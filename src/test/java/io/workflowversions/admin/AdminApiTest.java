@@ -9,29 +9,18 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.mutiny.Uni;
-import io.workflowversions.security.CredentialService;
-import io.workflowversions.security.Principal;
-import io.workflowversions.store.NewVersion;
-import io.workflowversions.store.NewWorkflow;
-import io.workflowversions.store.TenantScope;
-import io.workflowversions.store.VersionStore;
 import io.workflowversions.support.Concurrently;
 import io.workflowversions.support.SpecValidation;
 import io.workflowversions.support.Sql;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The admin API over real HTTP and the real database; every exchange is checked against openapi/admin.yaml. */
@@ -40,12 +29,6 @@ class AdminApiTest {
 
     private static final String TOKEN = "test-admin-token";
     private static final String SPEC = "admin.yaml";
-
-    @Inject
-    CredentialService credentialService;
-
-    @Inject
-    VersionStore store;
 
     // ---- credentials ----------------------------------------------------------------------------------------
 
@@ -72,37 +55,6 @@ class AdminApiTest {
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret")));
         assertThat(response.asString()).doesNotContain("correct horse");
         assertThat(Sql.count("select count(*) from credential where id = ?::uuid", response.path("id").toString())).isEqualTo(1);
-    }
-
-    @Test
-    void secretsCannotBeReadBackFromTheDatabaseButStillVerify() {
-        String tenant = "proj-" + UUID.randomUUID();
-        String password = "pw-" + UUID.randomUUID();
-        String apiKey = "key-" + UUID.randomUUID();
-        String secretKey = "sk-" + UUID.randomUUID();
-        String accessKey = "AK" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        create("secmaster", "password", Map.of("username", "user-" + tenant, "secret", password), tenant);
-        create("frankieone", "api_key", Map.of("secret", apiKey), tenant);
-        create("secmaster", "access_key", Map.of("access_key", accessKey, "secret", secretKey), tenant);
-
-        String everything = Sql.rows("select row_to_json(c)::text as row from credential c where tenant = ?", tenant)
-                .stream().map(r -> r.get("row").toString()).reduce("", String::concat);
-        for (String secret : List.of(password, apiKey, secretKey)) {
-            assertThat(everything).doesNotContain(secret);
-            assertThat(everything).doesNotContain(java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
-        }
-        assertThat(Sql.rows("select secret_hash from credential where tenant = ? and type = 'password'", tenant)
-                .get(0).get("secret_hash").toString()).startsWith("$2");
-
-        Principal user = await(() -> credentialService.authenticatePassword("secmaster", "USER-" + tenant, password));
-        Principal keyOwner = await(() -> credentialService.authenticateApiKey("frankieone", apiKey));
-        byte[] unsealed = await(() -> credentialService.signingSecret("secmaster", accessKey)).secretKey();
-        assertThat(user.tenant()).isEqualTo(tenant);
-        assertThat(keyOwner.tenant()).isEqualTo(tenant);
-        assertThat(new String(unsealed, StandardCharsets.UTF_8)).isEqualTo(secretKey);
-        assertThat(failsWith401(() -> credentialService.authenticatePassword("secmaster", "user-" + tenant, "wrong"))).isTrue();
-        assertThat(failsWith401(() -> credentialService.authenticateApiKey("frankieone", apiKey + "x"))).isTrue();
-        assertThat(failsWith401(() -> credentialService.authenticateApiKey("patchworks", apiKey))).isTrue();
     }
 
     @Test
@@ -159,7 +111,8 @@ class AdminApiTest {
         problem(admin().delete("/admin/v1/credentials/" + first), 404, "not-found");
         admin().queryParam("tenant", tenant).get("/admin/v1/credentials")
                 .then().statusCode(200).body("items", hasSize(2)).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(first)));
-        assertThat(failsWith401(() -> credentialService.authenticateApiKey("frankieone", "k1-" + tenant))).isTrue();
+        given().header("api_key", "k1-" + tenant).header("X-Frankie-CustomerID", tenant).get("/v2/workflowDefinitions")
+                .then().statusCode(401);
     }
 
     @Test
@@ -179,8 +132,8 @@ class AdminApiTest {
     @Test
     void resetDeletesWorkflowDataOfTheGivenScopeAndKeepsCredentials() {
         String tenant = "reset-" + UUID.randomUUID();
-        seedWorkflow(TenantScope.of("secmaster", tenant), 3);
-        seedWorkflow(TenantScope.of("patchworks", tenant), 1);
+        seedWorkflow("secmaster", tenant, 3);
+        seedWorkflow("patchworks", tenant, 1);
         long credentials = Sql.count("select count(*) from credential");
 
         admin().body(Map.of("dialect", "secmaster", "tenant", tenant)).post("/admin/v1/reset")
@@ -195,7 +148,7 @@ class AdminApiTest {
 
     @Test
     void resetWithoutABodyDeletesEverything() {
-        seedWorkflow(TenantScope.of("fortanix", "all-" + UUID.randomUUID()), 2);
+        seedWorkflow("fortanix", "all-" + UUID.randomUUID(), 2);
 
         given().filter(SpecValidation.strict(SPEC)).header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
                 .post("/admin/v1/reset").then().statusCode(200).body("workflows", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
@@ -269,7 +222,7 @@ class AdminApiTest {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    private static RequestSpecification admin() {
+    static RequestSpecification admin() {
         return given().filter(SpecValidation.strict(SPEC)).header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON);
     }
 
@@ -300,36 +253,19 @@ class AdminApiTest {
         return body;
     }
 
-    private static String create(String dialect, String type, Map<String, String> extra, String tenant) {
+    static String create(String dialect, String type, Map<String, String> extra, String tenant) {
         return admin().body(credential(dialect, type, extra, tenant)).post("/admin/v1/credentials")
                 .then().statusCode(201).extract().path("id");
     }
 
-    private void seedWorkflow(TenantScope scope, int versions) {
-        await(() -> Panache.withTransaction(() -> store.createWorkflow(scope,
-                        new NewWorkflow("workflow", "wf-" + UUID.randomUUID(), "n", null, null, "test"))
-                .call(workflow -> io.smallrye.mutiny.Multi.createFrom().range(0, versions)
-                        .onItem().transformToUniAndConcatenate(i -> store.addVersion(workflow,
-                                new NewVersion(null, true, null, "draft", false, null, null, "test")))
-                        .collect().asList())));
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean failsWith401(Supplier<Uni<?>> work) {
-        try {
-            await(work::get);
-            return false;
-        } catch (io.workflowversions.http.ApiException e) {
-            return e.failure().kind() == io.workflowversions.http.FailureKind.UNAUTHENTICATED;
+    /** A workflow with unnumbered draft versions, written straight to the database. */
+    private static void seedWorkflow(String dialect, String tenant, int versions) {
+        Sql.execute("insert into workflow (dialect, tenant, external_key, name, created_at, created_by, updated_at, updated_by)"
+                + " values (?, ?, ?, 'n', now(), 'test', now(), 'test')", dialect, tenant, "wf-" + UUID.randomUUID());
+        for (int i = 0; i < versions; i++) {
+            Sql.execute("insert into workflow_version (workflow_id, public_id, state, content, created_at, created_by,"
+                    + " updated_at, updated_by) select max(id), ?, 'draft', '{}', now(), 'test', now(), 'test'"
+                    + " from workflow where dialect = ? and tenant = ?", UUID.randomUUID().toString(), dialect, tenant);
         }
     }
 }

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    private static final Path JAR = ServiceProcess.JAR;
-
     @TempDir
     Path workDir;
 
@@ -49,7 +47,7 @@ class LauncherIT {
 
     @Test
     void withNothingConfiguredItStartsOnAnEmbeddedDatabaseAndKeepsDataAcrossRestarts() {
-        service = ServiceProcess.start(JAR, workDir, Map.of());
+        service = ServiceProcess.start(workDir, Map.of());
         service.awaitReady(Duration.ofSeconds(20));
         String token = service.printedAdminToken();
 
@@ -65,7 +63,7 @@ class LauncherIT {
                 .post("/admin/v1/credentials").then().statusCode(201).extract().path("id");
 
         assertThat(service.stop()).as("a graceful stop on SIGTERM").isIn(0, 130, 143);
-        service = ServiceProcess.start(JAR, workDir, Map.of());
+        service = ServiceProcess.start(workDir, Map.of());
         service.awaitReady(Duration.ofSeconds(20));
         String newToken = service.printedAdminToken();
 
@@ -78,7 +76,7 @@ class LauncherIT {
     void aConfiguredDatabaseUrlWinsAndNothingEmbeddedStarts() throws Exception {
         external = EmbeddedDatabase.start(workDir.resolve("external-pg"), true);
         Path serviceDir = Files.createDirectories(workDir.resolve("service"));
-        service = ServiceProcess.start(JAR, serviceDir, externalDatabaseEnv(external));
+        service = ServiceProcess.start(serviceDir, externalDatabaseEnv(external));
         service.awaitReady(Duration.ofSeconds(20));
 
         assertThat(serviceDir.resolve("data/postgres")).doesNotExist();
@@ -102,7 +100,7 @@ class LauncherIT {
         // Not "clean": a clean server also deletes its files when stopped, and this one must come back with them.
         external = EmbeddedDatabase.start(databaseDir, false);
         int port = external.port();
-        service = ServiceProcess.start(JAR, workDir, externalDatabaseEnv(external));
+        service = ServiceProcess.start(workDir, externalDatabaseEnv(external));
         service.awaitReady(Duration.ofSeconds(20));
         given().baseUri(service.url()).header("Authorization", "Bearer it-admin").get("/admin/v1/credentials")
                 .then().statusCode(200);

@@ -26,7 +26,7 @@ class CrashIT extends ServiceUnderFault {
         SharedKeys keys = SharedKeys.generate();
         Map<String, String> env = ServiceProcess.sharedInstanceEnv(database, keys);
         Path serviceDir = Files.createDirectories(workDir.resolve("service"));
-        service = ServiceProcess.start(ServiceProcess.JAR, serviceDir, env);
+        service = ServiceProcess.start(serviceDir, env);
         service.awaitReady(Duration.ofSeconds(40));
         int port = service.port();
         ProcessTenants t = ProcessTenants.create(service.url(), keys.adminToken());
@@ -46,7 +46,7 @@ class CrashIT extends ServiceUnderFault {
             service.keepLog("CrashIT-killed");
 
             // The same address, the same database, the same keys: the tokens of the load stay valid.
-            service = ServiceProcess.start(ServiceProcess.JAR, serviceDir, env, port);
+            service = ServiceProcess.start(serviceDir, env, port);
             service.awaitReady(Duration.ofSeconds(40));
             restarted = System.nanoTime();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> load.everyDialectSucceeded(5, restarted));

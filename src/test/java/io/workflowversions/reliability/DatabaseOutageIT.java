@@ -37,7 +37,7 @@ class DatabaseOutageIT extends ServiceUnderFault {
         int port = database.port();
         Db db = new Db(database.jdbcUrl());
         SharedKeys keys = SharedKeys.generate();
-        service = ServiceProcess.start(ServiceProcess.JAR, Files.createDirectories(workDir.resolve("service")),
+        service = ServiceProcess.start(Files.createDirectories(workDir.resolve("service")),
                 ServiceProcess.sharedInstanceEnv(database, keys));
         service.awaitReady(Duration.ofSeconds(40));
         String url = service.url();

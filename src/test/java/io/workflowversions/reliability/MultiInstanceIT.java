@@ -45,8 +45,8 @@ class MultiInstanceIT {
         db = new Db(database.jdbcUrl());
         keys = SharedKeys.generate();
         Map<String, String> env = ServiceProcess.sharedInstanceEnv(database, keys);
-        a = ServiceProcess.start(ServiceProcess.JAR, java.nio.file.Files.createDirectories(workDir.resolve("a")), env);
-        b = ServiceProcess.start(ServiceProcess.JAR, java.nio.file.Files.createDirectories(workDir.resolve("b")), env);
+        a = ServiceProcess.start(java.nio.file.Files.createDirectories(workDir.resolve("a")), env);
+        b = ServiceProcess.start(java.nio.file.Files.createDirectories(workDir.resolve("b")), env);
         a.awaitReady(Duration.ofSeconds(40));
         b.awaitReady(Duration.ofSeconds(40));
     }

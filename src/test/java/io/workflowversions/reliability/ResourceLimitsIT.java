@@ -58,7 +58,7 @@ class ResourceLimitsIT {
         database = EmbeddedDatabase.start(workDir.resolve("pg"), true);
         db = new Db(database.jdbcUrl());
         keys = SharedKeys.generate();
-        service = ServiceProcess.start(ServiceProcess.JAR, Files.createDirectories(workDir.resolve("service")),
+        service = ServiceProcess.start(Files.createDirectories(workDir.resolve("service")),
                 ServiceProcess.sharedInstanceEnv(database, keys));
         service.awaitReady(Duration.ofSeconds(40));
         t = ProcessTenants.create(service.url(), keys.adminToken());

@@ -22,12 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
-/** One {@code java -jar} process of the packaged service, its output captured to a file. */
+/**
+ * One process of the service as the build produced it (the packaged jar, or the native executable after a native
+ * build: see {@link BuiltArtifact}), its output captured to a file.
+ */
 public final class ServiceProcess {
-
-    /** The packaged service, as the failsafe run names it. */
-    public static final Path JAR = Path.of(System.getProperty("quarkus.app.jar", "target/quarkus-app/quarkus-run.jar"))
-            .toAbsolutePath();
 
     private static final Pattern ADMIN_TOKEN = Pattern.compile("this run's admin token is: (\\S+)");
 
@@ -41,20 +40,19 @@ public final class ServiceProcess {
         this.port = port;
     }
 
-    public static ServiceProcess start(Path jar, Path workDir, Map<String, String> env) {
+    public static ServiceProcess start(Path workDir, Map<String, String> env) {
         try {
-            return start(jar, workDir, env, freePort());
+            return start(workDir, env, freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Starts the service on the given loopback port (a restart keeps its address). */
-    public static ServiceProcess start(Path jar, Path workDir, Map<String, String> env, int port) {
+    public static ServiceProcess start(Path workDir, Map<String, String> env, int port) {
         try {
             Path log = Files.createTempFile(workDir.toAbsolutePath().getParent(), "service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(BuiltArtifact.current().command())
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -1,0 +1,8 @@
+package io.workflowversions.dialect.fortanix;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link FortanixAuthTest} against the packaged service: the native executable after a native build. */
+@QuarkusIntegrationTest
+class FortanixAuthIT extends FortanixAuthTest {
+}

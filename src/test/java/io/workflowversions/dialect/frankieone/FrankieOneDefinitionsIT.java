@@ -1,0 +1,8 @@
+package io.workflowversions.dialect.frankieone;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link FrankieOneDefinitionsTest} against the packaged service: the native executable after a native build. */
+@QuarkusIntegrationTest
+class FrankieOneDefinitionsIT extends FrankieOneDefinitionsTest {
+}
