@@ -5,7 +5,8 @@
 #
 # Settings (environment): BENCH_QUICK=1 (smoke check: short runs, small big-store), BENCH_WARMUP / BENCH_PG_WARMUP / BENCH_DURATION
 # (seconds), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_SCENARIOS ("S1 S2 S3 S4 S5 S6"), BENCH_PROFILE=0 (no
-# JFR recordings), BENCH_BIG=0 (skip the one-million-versions store), BENCH_*_PORT.
+# JFR recordings), BENCH_BIG=0 (skip the one-million-versions store), BENCH_NATIVE=0 (skip the native executable),
+# BENCH_NATIVE_OPTS (options of the native executable), BENCH_WRITE_PERCENT (S7's share of creates, default 2), BENCH_*_PORT.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$BENCH_DIR/lib/seed.sh"
@@ -15,6 +16,7 @@ source "$BENCH_DIR/lib/mocks.sh"
 SCENARIOS=${BENCH_SCENARIOS:-S1 S2 S3 S4 S5 S6}
 PROFILE=${BENCH_PROFILE:-1}
 BIG=${BENCH_BIG:-1}
+NATIVE=${BENCH_NATIVE:-1}
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 RESULTS="$BENCH_DIR/results"; mkdir -p "$RESULTS"
 REPORT="$RESULTS/$STAMP.md"
@@ -28,10 +30,11 @@ trap cleanup EXIT
 
 declare -A NAME=([S1]="S1 SecMaster create a version (vendor example body)" [S2]="S2 Fortanix create a version (20-object graph)"
   [S3]="S3 FrankieOne publish a definition" [S4]="S4 Patchworks deploy a version" [S5]="S5 SecMaster read one version by id"
-  [S6]="S6 Patchworks first page of 1,000 versions")
+  [S6]="S6 Patchworks first page of 1,000 versions" [S7]="S7 SecMaster reads by id with ${BENCH_WRITE_PERCENT:-2} % creates")
 declare -A R  # R[S1.svc] = "rps p50 p99 errors requests"
 
 ensure_tools
+if [[ "$NATIVE" == 1 ]]; then ensure_native_build; fi
 ensure_build
 mkdir -p "$WORK/jfr"; rm -f "$WORK"/jfr/*.jfr
 log "PostgreSQL on port $PG_PORT"
@@ -42,7 +45,7 @@ start_pg
 # database, schema in place), as an operator would see on a restart.
 log "service on port $APP_PORT"
 rm -f "$CDS_ARCHIVE"
-start_service -XX:ArchiveClassesAtExit="$CDS_ARCHIVE"; stop_process "$APP_PID"
+start_service -XX:ArchiveClassesAtExit="$CDS_ARCHIVE"; FIRST_MS=$READY_MS; stop_process "$APP_PID"
 [[ -f "$CDS_ARCHIVE" ]] || die "the service wrote no class-data archive; see $WORK/service.log"
 starts=()
 for _ in 1 2 3; do start_service; starts+=("$READY_MS"); stop_process "$APP_PID"; done
@@ -138,6 +141,36 @@ done
 
 RSS_MB=$(rss_mb "$APP_PID")
 log "service resident memory after the runs: $RSS_MB MB"
+
+# The native executable next to the JVM, on the same database and data: start to ready (a first start that creates
+# the schema, restarts, and a newcomer's start with nothing configured), then S1, S5 and the mixed S7 on both, and
+# the native executable's resident memory after its runs.
+if [[ "$NATIVE" == 1 ]]; then
+  log "${NAME[S7]} on the JVM"
+  run_scenario S7 "$APP_PORT" "$WARMUP" > /dev/null
+  measure S7 svc "$APP_PORT"
+  stop_process "$APP_PID"
+  as_pg "$PG_BIN/psql" -X -q -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -c "create database bench_first owner bench" > /dev/null
+  start_native bench_first; NATIVE_FIRST_MS=$READY_MS; stop_process "$APP_PID"
+  as_pg "$PG_BIN/psql" -X -q -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -c "drop database bench_first" > /dev/null
+  native_starts=()
+  for _ in 1 2 3; do start_native; native_starts+=("$READY_MS"); stop_process "$APP_PID"; done
+  NATIVE_READY_MEDIAN=$(printf '%s\n' "${native_starts[@]}" | sort -n | sed -n 2p)
+  log "native start to ready: first $NATIVE_FIRST_MS ms, restarts ${native_starts[*]} ms (median $NATIVE_READY_MEDIAN)"
+  ZERO_NATIVE=$(zero_config_start "$NATIVE_BIN" "${NATIVE_OPTS[@]}")
+  ZERO_JVM=$(zero_config_start java "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT_DIR/target/quarkus-app/quarkus-run.jar")
+  log "zero-configuration first start (ready, unpacking, initdb ms): native $ZERO_NATIVE, JVM $ZERO_JVM"
+  start_native; login
+  for s in S1 S5 S7; do run_scenario "$s" "$APP_PORT" "$WARMUP" > /dev/null; done
+  for s in S1 S5 S7; do
+    log "${NAME[$s]} on the native executable"
+    measure "$s" nat "$APP_PORT"
+  done
+  NATIVE_RSS_MB=$(rss_mb "$APP_PID")
+  log "native executable resident memory after its runs: $NATIVE_RSS_MB MB"
+  stop_process "$APP_PID"
+  start_service; login
+fi
 
 # One million versions across ten thousand workflows, by SQL, then S1 and S5 again.
 if [[ "$BIG" == 1 && " $SCENARIOS " == *" S1 "* && " $SCENARIOS " == *" S5 "* ]]; then
@@ -260,6 +293,26 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   if [[ -n "${R[S1.big]:-}" ]]; then
     echo "| S1 p50 with $BIG_COUNT versions / small store | $(f S1.big 2) / $(f S1.svc 2) ms = $(ratio "$(f S1.big 2)" "$(f S1.svc 2)") | ≤ 1.3 |"
     echo "| S5 p50 with $BIG_COUNT versions / small store | $(f S5.big 2) / $(f S5.svc 2) ms = $(ratio "$(f S5.big 2)" "$(f S5.svc 2)") | ≤ 1.3 |"
+  fi
+  if [[ -n "${NATIVE_RSS_MB:-}" ]]; then
+    echo
+    echo "The native executable next to the JVM (same database, same data, a 96 MB heap limit each; CPU is the service's"
+    echo "CPU-ms per request). Start to ready is from process start to \`/q/health/ready\`; a first start creates the"
+    echo "schema in an empty database; a zero-configuration start runs with nothing configured in an empty directory"
+    echo "and starts the embedded PostgreSQL, and its time without the binaries' unpacking (first time on a machine only)"
+    echo "and PostgreSQL's own initdb is shown after the arrow."
+    echo
+    echo "| measure | JVM | native | native / JVM | goal (native) |"
+    echo "|---|---:|---:|---:|---|"
+    echo "| first start, empty schema, external database | $FIRST_MS ms | $NATIVE_FIRST_MS ms | $(ratio "$NATIVE_FIRST_MS" "$FIRST_MS") | |"
+    echo "| restart, schema in place (median of 3; native: ${native_starts[*]} ms) | $READY_MEDIAN ms | $NATIVE_READY_MEDIAN ms | $(ratio "$NATIVE_READY_MEDIAN" "$READY_MEDIAN") | ≤ 100 ms |"
+    read -r zj zj_unpack zj_init <<< "$ZERO_JVM"; read -r zn zn_unpack zn_init <<< "$ZERO_NATIVE"
+    echo "| zero-configuration first start → without unpacking and initdb | $zj → $((zj - zj_unpack - zj_init)) ms | $zn → $((zn - zn_unpack - zn_init)) ms | $(ratio "$((zn - zn_unpack - zn_init))" "$((zj - zj_unpack - zj_init))") | ≤ 1000 ms |"
+    for s in S1 S5 S7; do
+      echo "| ${NAME[$s]}: rps (CPU) | $(f $s.svc 1) ($(echo "${R[$s.svc.cpu]:-}" | awk '{print $1}')) | $(f $s.nat 1) ($(echo "${R[$s.nat.cpu]:-}" | awk '{print $1}')) | $(ratio "$(f $s.nat 1)" "$(f $s.svc 1)") | $([[ $s == S7 ]] || echo '≥ 0.7 × JVM') |"
+      echo "| ${NAME[$s]}: p50 / p99 ms | $(f $s.svc 2) / $(f $s.svc 3) | $(f $s.nat 2) / $(f $s.nat 3) | | |"
+    done
+    echo "| resident memory after its runs | $RSS_MB MB | $NATIVE_RSS_MB MB | $(ratio "$NATIVE_RSS_MB" "$RSS_MB") | ≤ 80 MB |"
   fi
   if [[ ${#STALLS[@]} -gt 0 ]]; then
     echo; echo "Service health after runs:"; echo

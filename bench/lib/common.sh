@@ -121,6 +121,66 @@ read -r -a SERVICE_JAVA_OPTS <<< "${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:+UseSe
 
 CDS_ARCHIVE="$WORK/service-cds.jsa"
 
+# The native executable, built when it is missing or older than any source (about 5 minutes; native/README.md).
+NATIVE_BIN="$ROOT_DIR/target/workflow-versions-0.1.0-SNAPSHOT-runner"
+ensure_native_build() {
+  if [[ ! -x "$NATIVE_BIN" ]] || [[ -n $(find "$ROOT_DIR/src/main" "$ROOT_DIR/openapi" "$ROOT_DIR/pom.xml" -newer "$NATIVE_BIN" -print -quit) ]]; then
+    log "building the native executable"
+    (cd "$ROOT_DIR" && ./mvnw -B -q package -Dnative -DskipTests) >&2
+  fi
+}
+# Its options for the runs: none by default (its heap limit is built in, the JVM container's 96 MB); BENCH_NATIVE_OPTS adds some.
+read -r -a NATIVE_OPTS <<< "${BENCH_NATIVE_OPTS:-}"
+
+# service_env: the environment of a service process on the bench database (or on <database> if given).
+service_env() {
+  local db=${1:-bench}
+  echo QUARKUS_HTTP_PORT=$APP_PORT \
+    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$db" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
+    WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data"
+}
+
+# await_ready <pid> <t0 ns> <log>: waits for /q/health/ready; sets READY_MS.
+await_ready() {
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+    kill -0 "$1" 2>/dev/null || die "the service stopped; see $3"
+    sleep 0.01
+  done
+  READY_MS=$(( ($(date +%s%N) - $2) / 1000000 ))
+}
+
+# Starts the native executable like start_service (APP_PID, READY_MS), on the bench database or <database>.
+start_native() {
+  local db=${1:-bench}; shift || true
+  mkdir -p "$WORK/data"
+  local t0; t0=$(date +%s%N)
+  env $(service_env "$db") "$NATIVE_BIN" "${NATIVE_OPTS[@]}" "$@" > "$WORK/native.log" 2>&1 &
+  APP_PID=$!
+  await_ready "$APP_PID" "$t0" "$WORK/native.log"
+}
+
+# zero_config_start <command...>: starts the service as a newcomer does, with nothing configured, in an empty
+# directory (it starts the embedded PostgreSQL there), and stops it. Prints "ready_ms extraction_ms initdb_ms":
+# process start to ready, and the parts of it that unpacking the PostgreSQL binaries (only the first time on a
+# machine) and PostgreSQL's own initdb took, as the launcher logs them.
+zero_config_start() {
+  local dir="$WORK/zero-config" t0 pid ready
+  rm -rf "$dir"; mkdir -p "$dir"
+  t0=$(date +%s%N)
+  (cd "$dir" && exec env -u QUARKUS_DATASOURCE_REACTIVE_URL QUARKUS_HTTP_PORT=$APP_PORT "$@" > "$dir/service.log" 2>&1) &
+  pid=$!
+  await_ready "$pid" "$t0" "$dir/service.log"; ready=$READY_MS
+  stop_process "$pid"
+  awk -v ready="$ready" '
+    function ms(t) { sub(",", ".", t); split(t, a, ":"); return int((a[1] * 3600 + a[2] * 60 + a[3]) * 1000) }
+    function at(line) { split(line, f, " "); return ms(f[2]) }
+    /Extracting Postgres/ { x0 = at($0) } /Postgres binaries at/ && x0 { x1 = at($0) }
+    /initdb completed in/ { d = $NF; sub(/^00:/, "", d); split(d, p, ":"); init = int((p[1] * 60 + p[2]) * 1000) }
+    END { printf "%d %d %d", ready, (x1 > x0 ? x1 - x0 : 0), init }' "$dir/service.log"
+}
+
 start_service() {
   local java_opts=("${SERVICE_JAVA_OPTS[@]}")
   # The class-data archive of an earlier start, unless this start writes one.
@@ -129,18 +189,10 @@ start_service() {
   java_opts+=(-Xlog:gc:file="$WORK/gc-%p.log":timemillis "$@")
   mkdir -p "$WORK/data"
   local t0; t0=$(date +%s%N)
-  MALLOC_ARENA_MAX=2 QUARKUS_HTTP_PORT=$APP_PORT \
-  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/bench" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
-  QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
-  WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data" \
+  env MALLOC_ARENA_MAX=2 $(service_env "${SERVICE_DB:-bench}") \
     java "${java_opts[@]}" -jar "$ROOT_DIR/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
   APP_PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
-    kill -0 "$APP_PID" 2>/dev/null || die "the service stopped; see $WORK/service.log"
-    sleep 0.01
-  done
-  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  await_ready "$APP_PID" "$t0" "$WORK/service.log"
 }
 
 stop_process() {
