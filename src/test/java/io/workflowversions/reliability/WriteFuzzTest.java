@@ -3,6 +3,11 @@ package io.workflowversions.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,14 +18,16 @@ import org.junit.jupiter.api.Test;
  * tenant's real credentials and checks: no 5xx, errors in the dialect's envelope, no row changed by a refused
  * request, no more changed by a successful one than its operation allows.
  *
- * <p>{@code -Dfuzz.cases=N} sets the cases per dialect (2,000 by default) and {@code -Dfuzz.seed=S} repeats a run;
+ * <p>An ordinary run uses the committed seeds of {@code fuzz/seeds.txt} (every seed that ever found a bug among
+ * them), so that the same commit always fuzzes the same cases. {@code -Dfuzz.seed=random} explores with a new seed,
+ * {@code -Dfuzz.seed=S} repeats one, {@code -Dfuzz.cases=N} sets the cases per dialect and seed (2,000 by default);
  * every run prints its seed.
  */
 @QuarkusTest
 class WriteFuzzTest {
 
     private static final int CASES = Integer.getInteger("fuzz.cases", 2_000);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    private static final List<Long> SEEDS = seeds(System.getProperty("fuzz.seed", ""));
 
     @Test
     void fortanix() {
@@ -43,11 +50,39 @@ class WriteFuzzTest {
     }
 
     private static void fuzz(FuzzDialect dialect) {
-        WriteFuzzer.Report report = WriteFuzzer.run(dialect, CASES, SEED);
-        assertThat(report.cases()).isEqualTo(CASES);
-        assertThat(report.perOperation()).as("every write operation fuzzed")
-                .hasSameSizeAs(WriteFuzzer.writeOperations(dialect.spec()));
-        assertThat(report.problems()).as("problems found with seed " + SEED + " (repeat with -Dfuzz.seed=" + SEED + ")")
-                .isEmpty();
+        for (long seed : SEEDS) {
+            WriteFuzzer.Report report = WriteFuzzer.run(dialect, CASES, seed);
+            assertThat(report.cases()).isEqualTo(CASES);
+            assertThat(report.perOperation()).as("every write operation fuzzed")
+                    .hasSameSizeAs(WriteFuzzer.writeOperations(dialect.spec()));
+            assertThat(report.problems()).as("problems found with seed " + seed + " (repeat with -Dfuzz.seed=" + seed + ")")
+                    .isEmpty();
+        }
+    }
+
+    /** The seeds of this run: the committed list, one given seed, or a new one for {@code random}. */
+    static List<Long> seeds(String property) {
+        if (property.isBlank()) {
+            return committedSeeds();
+        }
+        if (property.equals("random")) {
+            return List.of(System.nanoTime());
+        }
+        return List.of(Long.parseLong(property.trim()));
+    }
+
+    static List<Long> committedSeeds() {
+        try (InputStream in = WriteFuzzTest.class.getResourceAsStream("/fuzz/seeds.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("fuzz/seeds.txt is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceAll("#.*", "").trim())
+                    .filter(line -> !line.isEmpty())
+                    .map(Long::parseLong)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
