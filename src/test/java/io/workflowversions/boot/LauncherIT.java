@@ -73,6 +73,41 @@ class LauncherIT {
     }
 
     @Test
+    void demoCredentialsExistOnlyWhileTheServiceListensOnLoopbackAlone() {
+        Map<String, String> everyInterface = Map.of("QUARKUS_HTTP_HOST", "0.0.0.0");
+        service = ServiceProcess.start(workDir, everyInterface);
+        service.awaitReady(Duration.ofSeconds(20));
+        assertThat(credentials(service.printedAdminToken())).isEmpty();
+        assertThat(service.output()).contains("Listening on 0.0.0.0, not on loopback alone: no demo credentials");
+        service.stop();
+
+        service = ServiceProcess.start(workDir, Map.of());
+        service.awaitReady(Duration.ofSeconds(20));
+        assertThat(credentials(service.printedAdminToken())).hasSize(6);
+        assertThat(service.output()).contains("Listening on loopback (127.0.0.1) alone: the demo credentials are available");
+        service.stop();
+
+        service = ServiceProcess.start(workDir, everyInterface);
+        service.awaitReady(Duration.ofSeconds(20));
+        assertThat(credentials(service.printedAdminToken())).isEmpty();
+        assertThat(service.output()).contains("removed the 6 an earlier start on loopback created");
+        service.stop();
+
+        service = ServiceProcess.start(workDir, Map.of("QUARKUS_HTTP_HOST", "0.0.0.0",
+                "WORKFLOW_VERSIONS_DEMO_CREDENTIALS", "true"));
+        service.awaitReady(Duration.ofSeconds(20));
+        assertThat(credentials(service.printedAdminToken())).hasSize(6);
+        assertThat(service.output()).contains("WARN").contains("can be used from the network");
+        given().baseUri(service.url()).auth().preemptive().basic("demo@fortanix.test", "demo-password")
+                .post("/v1/sys/auth").then().statusCode(200);
+    }
+
+    private java.util.List<String> credentials(String adminToken) {
+        return given().baseUri(service.url()).header("Authorization", "Bearer " + adminToken).get("/admin/v1/credentials")
+                .then().statusCode(200).extract().path("items.id");
+    }
+
+    @Test
     void aConfiguredDatabaseUrlWinsAndNothingEmbeddedStarts() throws Exception {
         external = EmbeddedDatabase.start(workDir.resolve("external-pg"), true);
         Path serviceDir = Files.createDirectories(workDir.resolve("service"));

@@ -57,9 +57,9 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("WORKFLOW_VERSIONS_"));
+            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             return new ServiceProcess(builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
