@@ -47,6 +47,13 @@ public interface ServiceConfig {
     @WithDefault("8388608")
     long maxBodyBytes();
 
+    /**
+     * Maximum length of a request's URI (path and query), for every API; longer ones are answered 414 in the API's
+     * envelope. The HTTP server itself cuts off request lines only far above it (1 MiB).
+     */
+    @WithDefault("8192")
+    int maxUriLength();
+
     /** How long a request waits for a database connection before it is answered 503. */
     @WithDefault("PT2S")
     Duration databaseTimeout();

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The failures that happen before or outside JAX-RS: bodies over the size limit, paths with dot segments, form bodies,
- * and paths under an API prefix that match no resource. Each gets the envelope of the API it was sent to instead of the
+ * The failures that happen before or outside JAX-RS: URIs over the length limit, bodies over the size limit, paths
+ * with dot segments, form bodies, and paths under an API prefix that match no resource. Each gets the envelope of the API it was sent to instead of the
  * framework's page.
  */
 @ApplicationScoped
@@ -30,14 +30,17 @@ public class HttpGuards {
     private final ErrorEnvelopes envelopes;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
+    private final int maxUriLength;
 
     HttpGuards(ErrorEnvelopes envelopes, ObjectMapper mapper, ServiceConfig config) {
         this.envelopes = envelopes;
         this.mapper = mapper;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.maxUriLength = config.maxUriLength();
     }
 
     void bodyLimit(@Observes Filters filters) {
+        filters.register(this::rejectLongUris, 1002);
         filters.register(this::rejectDotSegments, 1001);
         filters.register(this::rejectOversizeBody, 1000);
         filters.register(this::rejectFormBodies, AFTER_MEDIA_TYPES);
@@ -45,6 +48,19 @@ public class HttpGuards {
 
     void unmatchedRoutes(@Observes Router router) {
         router.route().order(AFTER_EVERYTHING).handler(this::rejectUnmatched);
+    }
+
+    /**
+     * The HTTP server's own limit on the request line answers a bare 414 before any envelope can, so it is set far
+     * above this one (application.properties), which answers in the envelope of the API the request was sent to.
+     */
+    private void rejectLongUris(RoutingContext context) {
+        if (context.request().uri().length() <= maxUriLength) {
+            context.next();
+            return;
+        }
+        send(context, Failure.of(FailureKind.URI_TOO_LONG,
+                "The request URI is longer than the limit of " + maxUriLength + " characters"));
     }
 
     private void rejectOversizeBody(RoutingContext context) {

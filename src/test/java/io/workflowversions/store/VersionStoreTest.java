@@ -28,7 +28,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The store's invariants (DESIGN §3), against the real PostgreSQL, with real concurrency. */
+/** The store's invariants (README, Architecture), against the real PostgreSQL, with real concurrency. */
 @QuarkusTest
 class VersionStoreTest {
 
@@ -289,8 +289,7 @@ class VersionStoreTest {
         tx(() -> store.findWorkflow(scope, "workflow", "wf").flatMap(store::deleteWorkflow));
 
         // The workflow as a writer read it (without its lock) before the delete committed.
-        assertNotFound(() -> tx(() -> store.addVersion(workflow, new NewVersion(null, false, null, "draft", false, null,
-                null, "test"))));
+        assertNotFound(() -> tx(() -> store.addVersion(workflow, NewVersion.unnumbered("draft", "test"))));
 
         assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", workflow.id)).isZero();
     }
@@ -337,7 +336,7 @@ class VersionStoreTest {
         var content = JsonNodeFactory.instance.objectNode().put("name", "x'); drop table workflow; --")
                 .set("nested", JsonNodeFactory.instance.arrayNode().add(1).add("<script>"));
         WorkflowVersion created = tx(() -> store.addVersion(workflow,
-                new NewVersion(null, true, null, "draft", false, content, null, "t")));
+                NewVersion.numbered("draft", "t").withContent(content)));
 
         WorkflowVersion read = tx(() -> store.findVersion(scope, created.publicId));
 
@@ -353,11 +352,11 @@ class VersionStoreTest {
     }
 
     private static NewVersion numbered(String label) {
-        return new NewVersion(null, true, label, "draft", false, null, null, "test");
+        return NewVersion.numbered("draft", "test").withLabel(label);
     }
 
     private static NewVersion exclusive(String label, String state) {
-        return new NewVersion(null, true, label, state, true, null, null, "test");
+        return NewVersion.numbered(state, "test").inExclusiveState().withLabel(label);
     }
 
     private static List<Long> range(long from, long to) {

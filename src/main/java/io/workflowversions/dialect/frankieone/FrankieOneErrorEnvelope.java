@@ -26,6 +26,7 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
     static final String NOT_FOUND = "API-1010";
     static final String DUPLICATE = "VAL-0409";
     static final String TOO_LARGE = "VAL-0413";
+    static final String URI_TOO_LONG = "API-0414";
     static final String INTERNAL = "SYS-0000";
     /** The contract names no code for these; they follow its {@code PREFIX-0<status>} pattern. */
     static final String METHOD_NOT_ALLOWED = "API-0405";
@@ -80,6 +81,7 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
             case NOT_ACCEPTABLE -> new Shape(406, NOT_ACCEPTABLE, "Not Acceptable", "Accept");
             case CONFLICT -> new Shape(409, DUPLICATE, "Duplicate", null);
             case PAYLOAD_TOO_LARGE -> new Shape(413, TOO_LARGE, "Request body too large", BODY);
+            case URI_TOO_LONG -> new Shape(414, URI_TOO_LONG, "Request URI too long", "path");
             case INTERNAL -> new Shape(500, INTERNAL, "Internal error", null);
             case UNAVAILABLE -> new Shape(503, UNAVAILABLE, "Service temporarily unavailable", null);
         };

@@ -51,6 +51,7 @@ public class PatchworksErrorEnvelope implements ErrorEnvelope {
             case NOT_ACCEPTABLE -> message(406, "Not Acceptable");
             case CONFLICT -> message(409, "The flow was changed by another request; try again.");
             case PAYLOAD_TOO_LARGE -> message(413, "The request body is too large.");
+            case URI_TOO_LONG -> message(414, "The request URI is too long.");
             case MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(List.of(new FieldIssue("body", MALFORMED)));
             case INVALID_INPUT -> invalidInput(failure, verbatim);
             case RULE_VIOLATED -> validation(verbatim ? failure.issues() : translate(failure.issues()));

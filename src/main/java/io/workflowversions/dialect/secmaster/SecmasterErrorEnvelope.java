@@ -43,6 +43,7 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
                     : gateway(404, ErrorCodes.APIG_NO_API,
                             "The API does not exist or has not been published in the environment", requestId, headers);
             case PAYLOAD_TOO_LARGE -> business(413, ErrorCodes.INVALID_REQUEST, failure.message(), requestId, headers);
+            case URI_TOO_LONG -> business(414, ErrorCodes.INVALID_REQUEST, failure.message(), requestId, headers);
             case MALFORMED_BODY, INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> business(400,
                     codeOr(failure, ErrorCodes.INVALID_REQUEST), failure.message(), requestId, headers);
             case CONFLICT, RULE_VIOLATED -> business(400, codeOr(failure, ErrorCodes.ILLEGAL_TRANSITION),
@@ -88,6 +89,10 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
             case PAYLOAD_TOO_LARGE -> {
                 status = 413;
                 title = "Request Entity Too Large";
+            }
+            case URI_TOO_LONG -> {
+                status = 414;
+                title = "Request-URI Too Long";
             }
             case NOT_FOUND -> {
                 status = 404;

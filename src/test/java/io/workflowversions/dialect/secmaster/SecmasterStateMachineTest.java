@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every (state, action) pair of the version state machine (contract §6.2, rows S1-S13): the resulting status or the
- * exact error code, the workflow's bookkeeping fields, and what the database holds.
+ * Every (state, action) pair of the version state machine (the life-cycle table, rows S1-S13, in the description of
+ * openapi/huawei-secmaster.yaml): the resulting status or the exact error code, the workflow's bookkeeping fields,
+ * and what the database holds.
  */
 @QuarkusTest
 class SecmasterStateMachineTest {
