@@ -42,8 +42,7 @@ class FindOrCreateWorkflowTest {
 
         List<Outcome<Long>> outcomes = Concurrently.run(20, i -> () -> tx(() -> store
                 .findOrCreateWorkflow(scope, new NewWorkflow("definition", "race", "Race " + i, null, null, "w" + i))
-                .flatMap(workflow -> store.addVersion(workflow, new NewVersion(null, true, null, "published", false,
-                        null, null, "w" + i)))
+                .flatMap(workflow -> store.addVersion(workflow, NewVersion.numbered("published", "w" + i)))
                 .map(version -> version.workflowId)));
 
         assertThat(outcomes).allMatch(Outcome::succeeded);

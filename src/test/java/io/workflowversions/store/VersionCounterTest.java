@@ -97,6 +97,6 @@ class VersionCounterTest {
     }
 
     private static NewVersion numbered(String label) {
-        return new NewVersion(null, true, label, "draft", false, null, null, "test");
+        return NewVersion.numbered("draft", "test").withLabel(label);
     }
 }

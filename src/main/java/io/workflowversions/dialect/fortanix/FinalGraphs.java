@@ -188,7 +188,7 @@ public class FinalGraphs {
     }
 
     private static NewVersion newVersion(Principal caller, JsonNode content) {
-        return new NewVersion(null, true, null, STATE, false, content, null, caller.actor());
+        return NewVersion.numbered(STATE, caller.actor()).withContent(content);
     }
 
     private Uni<Workflow> find(Principal caller, UUID graphId) {

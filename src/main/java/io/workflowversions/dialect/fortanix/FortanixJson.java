@@ -44,11 +44,6 @@ public class FortanixJson implements ObjectMapperCustomizer {
         MODELS.forEach(model -> mapper.addMixIn(model, LeaveOutNulls.class));
     }
 
-    /** A model as a JSON document for the store. */
-    static ObjectNode toTree(ObjectMapper mapper, Object model) {
-        return mapper.valueToTree(model);
-    }
-
     /** A stored document as a model, every object's keys sorted first. */
     static <T> T toModel(ObjectMapper mapper, JsonNode document, Class<T> type) {
         try {

@@ -105,14 +105,14 @@ public class DefinitionService {
             draft.recordChange(save.actor());
             return Uni.createFrom().item(draft);
         }
-        return store.addVersion(workflow, new NewVersion(ulid.next(), false, null, DRAFT, true, save.document(),
-                attributes(save), save.actor()));
+        return store.addVersion(workflow, NewVersion.unnumbered(DRAFT, save.actor()).inExclusiveState()
+                .withPublicId(ulid.next()).withContent(save.document()).withAttributes(attributes(save)));
     }
 
     /** Appends the next published version; the draft, if any, stays. */
     private Uni<WorkflowVersion> publish(Workflow workflow, Save save) {
-        return store.addVersion(workflow, new NewVersion(ulid.next(), true, null, PUBLISHED, false, save.document(),
-                attributes(save), save.actor()));
+        return store.addVersion(workflow, NewVersion.numbered(PUBLISHED, save.actor())
+                .withPublicId(ulid.next()).withContent(save.document()).withAttributes(attributes(save)));
     }
 
     /** The workflow row carries what lists show and sort by: the name and update of the snapshot lists show. */

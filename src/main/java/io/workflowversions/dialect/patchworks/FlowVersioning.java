@@ -266,7 +266,8 @@ class FlowVersioning {
 
     private Uni<WorkflowVersion> newDraft(Principal caller, Workflow flow, JsonNode content, JsonNode attributes) {
         return store.nextSerial().flatMap(id -> store.addVersion(flow,
-                new NewVersion(id.toString(), false, null, Patchworks.DRAFT, true, content, attributes, caller.actor())));
+                NewVersion.unnumbered(Patchworks.DRAFT, caller.actor()).inExclusiveState()
+                        .withPublicId(id.toString()).withContent(content).withAttributes(attributes)));
     }
 
     private Uni<Ranked> rank(Workflow flow, WorkflowVersion version) {

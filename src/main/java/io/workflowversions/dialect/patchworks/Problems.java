@@ -42,8 +42,4 @@ final class Problems {
     static ApiException forbidden() {
         return new ApiException(new Failure(FailureKind.FORBIDDEN, VERBATIM, "This action is unauthorized.", List.of()));
     }
-
-    static ApiException notFound() {
-        return new ApiException(new Failure(FailureKind.NOT_FOUND, VERBATIM, "Not Found", List.of()));
-    }
 }

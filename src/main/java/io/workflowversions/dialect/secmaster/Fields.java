@@ -1,7 +1,6 @@
 package io.workflowversions.dialect.secmaster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where the dialect keeps its fields in the store: the workflow's and version's jsonb {@code attributes}, and the
@@ -54,9 +53,5 @@ final class Fields {
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? "" : value.asText();
-    }
-
-    static ObjectNode object(JsonNode node) {
-        return (ObjectNode) node;
     }
 }

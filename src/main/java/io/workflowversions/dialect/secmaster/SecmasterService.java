@@ -175,8 +175,8 @@ public class SecmasterService {
             a.put(Fields.MODIFIER_NAME, "");
             a.put(Fields.DATACLASS_ID, "");
             a.put(Fields.DATACLASS_NAME, "");
-            return store.addVersion(workflow, new NewVersion(null, false, null, PENDING_SUBMIT, false, content, a,
-                    caller.actor()));
+            return store.addVersion(workflow, NewVersion.unnumbered(PENDING_SUBMIT, caller.actor())
+                    .withContent(content).withAttributes(a));
         }).onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.workflowNotFound(workflowId));
     }
 
