@@ -5,7 +5,7 @@ import io.workflowversions.admin.api.MaintenanceApi;
 import io.workflowversions.admin.api.model.Dialect;
 import io.workflowversions.admin.api.model.ResetRequest;
 import io.workflowversions.admin.api.model.ResetResult;
-import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.StoreMaintenance;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -16,9 +16,9 @@ public class MaintenanceResource implements MaintenanceApi {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceResource.class);
 
-    private final VersionStore store;
+    private final StoreMaintenance store;
 
-    MaintenanceResource(VersionStore store) {
+    MaintenanceResource(StoreMaintenance store) {
         this.store = store;
     }
 

@@ -12,7 +12,8 @@ import io.workflowversions.http.Failure;
 import io.workflowversions.store.NewMetric;
 import io.workflowversions.store.VersionAttachments;
 import io.workflowversions.store.VersionMetric;
-import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.LockedVersion;
+import io.workflowversions.store.StoreMaintenance;
 import io.workflowversions.store.WorkflowVersion;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -33,10 +34,10 @@ public class PatchworksSeedResource implements PatchworksApi {
     private static final Logger LOG = Logger.getLogger(PatchworksSeedResource.class);
     private static final String DIALECT = "patchworks";
 
-    private final VersionStore store;
+    private final StoreMaintenance store;
     private final VersionAttachments attachments;
 
-    PatchworksSeedResource(VersionStore store, VersionAttachments attachments) {
+    PatchworksSeedResource(StoreMaintenance store, VersionAttachments attachments) {
         this.store = store;
         this.attachments = attachments;
     }
@@ -47,8 +48,8 @@ public class PatchworksSeedResource implements PatchworksApi {
             PatchworksMetricBatch batch, String tenant) {
         List<NewMetric> records = records(batch.getItems());
         String versionId = version.toString();
-        return store.lockWorkflowOf(DIALECT, Optional.ofNullable(tenant), flow.toString(), versionId)
-                .flatMap(workflow -> store.findVersion(workflow, versionId))
+        return store.lockVersion(DIALECT, Optional.ofNullable(tenant), flow.toString(), versionId)
+                .map(LockedVersion::version)
                 .flatMap(found -> attachments.addMetrics(found, records).map(created -> toApi(found, created)))
                 .invoke(list -> LOG.infof("Seeded %d metric records of %s flow %d version %d", list.getItems().size(),
                         DIALECT, flow, version))

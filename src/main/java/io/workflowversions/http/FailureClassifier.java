@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.smallrye.mutiny.CompositeException;
 import io.workflowversions.store.SqlState;
 import io.workflowversions.store.StoreException;
+import io.workflowversions.store.VersionNotFound;
+import io.workflowversions.store.WorkflowNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -60,6 +62,12 @@ public class FailureClassifier {
     private Failure direct(Throwable t) {
         if (t instanceof ApiException api) {
             return api.failure();
+        }
+        if (t instanceof WorkflowNotFound workflow) {
+            return Failure.missing(Failure.Missing.Thing.WORKFLOW, workflow.key(), t.getMessage());
+        }
+        if (t instanceof VersionNotFound version) {
+            return Failure.missing(Failure.Missing.Thing.VERSION, version.id(), t.getMessage());
         }
         if (t instanceof StoreException store) {
             return switch (store.reason()) {

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,7 +86,7 @@ public class VersionStore {
     @WithSession
     public Uni<Workflow> findWorkflow(TenantScope scope, String kind, String externalKey) {
         return workflows.findByKey(scope, kind, externalKey, LockModeType.NONE)
-                .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + externalKey));
+                .onItem().ifNull().failWith(() -> new WorkflowNotFound(externalKey));
     }
 
     /**
@@ -95,7 +96,7 @@ public class VersionStore {
     @WithTransaction
     public Uni<Workflow> lockWorkflow(TenantScope scope, String kind, String externalKey) {
         return workflows.findByKey(scope, kind, externalKey, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + externalKey));
+                .onItem().ifNull().failWith(() -> new WorkflowNotFound(externalKey));
     }
 
     /**
@@ -126,56 +127,6 @@ public class VersionStore {
     @WithSession
     public Uni<Long> countWorkflows(TenantScope scope, String kind) {
         return workflows.count(WorkflowRepository.IN_SCOPE, WorkflowRepository.scoped(scope, kind));
-    }
-
-    /**
-     * One window of the workflows of this kind in the scope that match the search, in the search's order; the page's
-     * total is the number of matches.
-     */
-    @WithSession
-    public Uni<Page<Workflow>> searchWorkflows(TenantScope scope, String kind, WorkflowSearch search, PageRequest page) {
-        List<Object> params = new ArrayList<>(List.of(scope.dialect(), scope.tenant(), scope.subTenant(), kind));
-        StringBuilder where = new StringBuilder(
-                " from workflow w where w.dialect = ?1 and w.tenant = ?2 and w.sub_tenant = ?3 and w.kind = ?4");
-        if (search.nameContains() != null) {
-            params.add(search.nameContains());
-            where.append(" and strpos(lower(w.name), lower(?").append(params.size()).append(")) > 0");
-        }
-        if (search.descriptionContains() != null) {
-            params.add(search.descriptionContains());
-            where.append(" and strpos(lower(coalesce(w.description, '')), lower(?").append(params.size()).append(")) > 0");
-        }
-        if (search.textContains() != null) {
-            params.add(search.textContains());
-            int n = params.size();
-            where.append(" and (strpos(lower(w.name), lower(?").append(n).append(")) > 0")
-                    .append(" or strpos(lower(coalesce(w.description, '')), lower(?").append(n).append(")) > 0)");
-        }
-        for (JsonNode document : search.attributesContain()) {
-            params.add(document.toString());
-            where.append(" and w.attributes @> cast(cast(?").append(params.size()).append(" as text) as jsonb)");
-        }
-        for (JsonNode document : search.anyVersionContains()) {
-            params.add(document.toString());
-            where.append(" and exists (select 1 from workflow_version v where v.workflow_id = w.id")
-                    .append(" and v.content @> cast(cast(?").append(params.size()).append(" as text) as jsonb))");
-        }
-        StringBuilder order = new StringBuilder(" order by ");
-        for (WorkflowSearch.SortKey key : search.sort()) {
-            order.append("w.").append(key.field().column).append(key.descending() ? " desc, " : " asc, ");
-        }
-        order.append("w.external_key asc, w.id asc");
-        String window = " limit " + page.limit() + " offset " + page.offset();
-        return Panache.getSession().flatMap(session -> {
-            var select = session.createNativeQuery("select w.*" + where + order + window, Workflow.class);
-            var count = session.createNativeQuery("select count(*)" + where);
-            for (int i = 0; i < params.size(); i++) {
-                select.setParameter(i + 1, params.get(i));
-                count.setParameter(i + 1, params.get(i));
-            }
-            return select.getResultList().flatMap(items -> count.getSingleResult()
-                    .map(total -> new Page<>(List.copyOf(items), ((Number) total).longValue(), page)));
-        });
     }
 
     /** Like {@link #listWorkflows(TenantScope, String, PageRequest)}, in the given order (ties broken by creation). */
@@ -225,7 +176,7 @@ public class VersionStore {
                         version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
                         version.updatedBy, utc(version.deployedAt))
                 .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
-                .transform(e -> StoreException.notFound("workflow " + workflow.externalKey))
+                .transform(e -> new WorkflowNotFound(workflow.externalKey))
                 .map(id -> {
                     version.id = id;
                     return version;
@@ -248,7 +199,7 @@ public class VersionStore {
                 return Uni.createFrom().item(++workflow.versionCounter);
             }
             return SessionStatements.number(NEXT_NUMBER_SQL, workflow.id)
-                    .onItem().ifNull().failWith(() -> StoreException.notFound("workflow " + workflow.externalKey))
+                    .onItem().ifNull().failWith(() -> new WorkflowNotFound(workflow.externalKey))
                     .invoke(n -> workflow.versionCounter = n);
         });
     }
@@ -261,7 +212,7 @@ public class VersionStore {
                 .and("tenant", scope.tenant())
                 .and("subTenant", scope.subTenant());
         return versions.find(VERSION_IN_SCOPE, params).firstResult()
-                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + publicId));
+                .onItem().ifNull().failWith(() -> new VersionNotFound(publicId));
     }
 
     /**
@@ -279,14 +230,14 @@ public class VersionStore {
     @WithSession
     public Uni<WorkflowVersion> findVersion(Workflow workflow, String publicId) {
         return versions.find("workflowId = ?1 and publicId = ?2", workflow.id, publicId).firstResult()
-                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + publicId));
+                .onItem().ifNull().failWith(() -> new VersionNotFound(publicId));
     }
 
     /** A version of this workflow by its number, or NOT_FOUND. */
     @WithSession
     public Uni<WorkflowVersion> findVersionByNumber(Workflow workflow, long number) {
         return versions.find("workflowId = ?1 and number = ?2", workflow.id, number).firstResult()
-                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + number));
+                .onItem().ifNull().failWith(() -> new VersionNotFound(Long.toString(number)));
     }
 
     /** Every version of these workflows, grouped by workflow in creation order, in one query. */
@@ -306,12 +257,9 @@ public class VersionStore {
                 .map(Optional::ofNullable);
     }
 
-    /** The versions of a workflow in creation order. */
-    @WithSession
+    /** A window of a workflow's versions in creation order. */
     public Uni<Page<WorkflowVersion>> listVersions(Workflow workflow, PageRequest page) {
-        return versions.find("workflowId", Sort.by("id"), workflow.id)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> versions.count("workflowId", workflow.id).map(total -> new Page<>(items, total, page)));
+        return listVersions(workflow, List.of(), Sort.by("id"), page);
     }
 
     /**
@@ -331,39 +279,46 @@ public class VersionStore {
         });
     }
 
+    /**
+     * Moves a version of a locked workflow into an exclusive state, after the version that holds it, if another one,
+     * was dealt with as {@code policy} says.
+     */
+    @WithTransaction
+    public Uni<WorkflowVersion> handOver(LockedVersion locked, String state, HandOver policy, String actor) {
+        return release(locked.workflow(), state, locked.version(), policy, actor)
+                .flatMap(released -> changeState(locked.version(), state, true, actor));
+    }
+
+    /**
+     * Frees an exclusive state of a locked workflow for {@code taker} (null for a version still to be added): the
+     * version that holds it, if another one, is moved, deleted or the hand-over refused, as {@code policy} says.
+     */
+    @WithTransaction
+    public Uni<Void> release(Workflow locked, String state, WorkflowVersion taker, HandOver policy, String actor) {
+        return holderOf(locked, state).flatMap(holder -> {
+            if (holder.isEmpty() || taker != null && holder.get().id.equals(taker.id)) {
+                return Uni.createFrom().voidItem();
+            }
+            WorkflowVersion previous = holder.get();
+            if (policy instanceof HandOver.MoveTo move) {
+                return changeState(previous, move.state(), false, actor).invoke(move.alsoChange()).replaceWithVoid();
+            }
+            if (policy instanceof HandOver.Refuse refuse) {
+                return Uni.createFrom().failure(refuse.failure().apply(previous));
+            }
+            return deleteVersion(previous);
+        });
+    }
+
     @WithTransaction
     public Uni<Void> deleteVersion(WorkflowVersion version) {
         return versions.delete("id", version.id).replaceWithVoid();
     }
 
-    // ---- integer ids, filtered lists, ranks ---------------------------------------------------------------------
-
-    static final String NEXT_SERIAL_SQL = "select nextval('public_serial')";
+    // ---- filtered lists and locks by version ----------------------------------------------------------------
 
     private static final String WORKFLOW_OF_VERSION = "dialect = :dialect and tenant = :tenant and subTenant = :subTenant"
             + " and id = (select v.workflowId from WorkflowVersion v where v.publicId = :publicId)";
-
-    /**
-     * The next value of the store-wide serial, for dialects that show integer ids: unique across workflows and
-     * versions, never reused, allocated by the database (so several instances never hand out the same one).
-     */
-    @WithSession
-    public Uni<Long> nextSerial() {
-        return SessionStatements.number(NEXT_SERIAL_SQL);
-    }
-
-    /**
-     * The workflows of a scope and kind ordered by external key, shorter keys first: integer keys (from
-     * {@link #nextSerial()}) come in numeric order.
-     */
-    @WithSession
-    public Uni<Page<Workflow>> listWorkflowsByKey(TenantScope scope, String kind, PageRequest page) {
-        Parameters params = WorkflowRepository.scoped(scope, kind);
-        return workflows.find(WorkflowRepository.IN_SCOPE + " order by length(externalKey), externalKey, id", params)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
-                        .map(total -> new Page<>(items, total, page)));
-    }
 
     /**
      * A window of a workflow's versions in any of {@code states} (all versions when empty), in {@code sort} order
@@ -381,14 +336,50 @@ public class VersionStore {
                 .flatMap(items -> versions.count(where, params).map(total -> new Page<>(items, total, page)));
     }
 
-    /** The ids of a workflow's versions in creation order: a version's rank is its position here. */
+    /** Every version of a workflow in any of {@code states} (all when empty), in {@code sort} order, the id breaking ties. */
     @WithSession
-    public Uni<List<VersionKey>> versionKeys(Workflow workflow) {
-        return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("select new io.workflowversions.store.VersionKey(v.id, v.publicId)"
-                        + " from WorkflowVersion v where v.workflowId = :workflowId order by v.id", VersionKey.class)
-                .setParameter("workflowId", workflow.id)
-                .getResultList());
+    public Uni<List<WorkflowVersion>> listVersions(Workflow workflow, Collection<String> states, Sort sort) {
+        String where = "workflowId = :workflowId" + (states.isEmpty() ? "" : " and state in :states");
+        Parameters params = Parameters.with("workflowId", workflow.id);
+        if (!states.isEmpty()) {
+            params.and("states", List.copyOf(states));
+        }
+        return versions.list(where, sort.and("id", sort.getColumns().get(0).getDirection()), params);
+    }
+
+    /**
+     * For each of these workflows, in one query: its version with the highest number, or, when it has no numbered
+     * version, the one holding {@code fallbackState}; a workflow with neither is missing from the map.
+     */
+    @WithSession
+    public Uni<Map<Long, WorkflowVersion>> latestVersions(Collection<Workflow> owners, String fallbackState) {
+        if (owners.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Long> ids = owners.stream().map(w -> w.id).toList();
+        return versions.find("from WorkflowVersion v where v.workflowId in :ids and (v.number = (select max(l.number)"
+                        + " from WorkflowVersion l where l.workflowId = v.workflowId) or (v.exclusiveState = :fallback"
+                        + " and not exists (select 1 from WorkflowVersion n where n.workflowId = v.workflowId"
+                        + " and n.number is not null)))", Parameters.with("ids", ids).and("fallback", fallbackState))
+                .list()
+                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(v -> v.workflowId, v -> v)));
+    }
+
+    /** How many versions the workflow has. */
+    @WithSession
+    public Uni<Long> countVersions(Workflow workflow) {
+        return versions.count("workflowId", workflow.id);
+    }
+
+    /**
+     * The version with this public id in the scope and its workflow, the workflow locked as by {@link #lockWorkflow};
+     * NOT_FOUND when the scope has no such version. Two statements: the lock, then the version, read in a statement
+     * that starts after the lock was granted, so that it is the version every earlier writer left behind.
+     */
+    @WithTransaction
+    public Uni<LockedVersion> lockVersion(TenantScope scope, String publicId) {
+        return lockWorkflowOf(scope, publicId)
+                .flatMap(workflow -> findVersion(workflow, publicId).map(version -> new LockedVersion(workflow, version)));
     }
 
     /**
@@ -403,46 +394,7 @@ public class VersionStore {
                 .and("subTenant", scope.subTenant())
                 .and("publicId", versionPublicId);
         return workflows.find(WORKFLOW_OF_VERSION, params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + versionPublicId));
-    }
-
-    /**
-     * For operator tools that work across tenants: the workflow of a dialect with this external key that has the
-     * version, locked; narrowed to one tenant when given. NOT_FOUND when there is none.
-     */
-    @WithTransaction
-    public Uni<Workflow> lockWorkflowOf(String dialect, Optional<String> tenant, String workflowKey, String versionPublicId) {
-        StringBuilder where = new StringBuilder("dialect = :dialect and externalKey = :key"
-                + " and id = (select v.workflowId from WorkflowVersion v where v.publicId = :publicId)");
-        Parameters params = Parameters.with("dialect", dialect).and("key", workflowKey).and("publicId", versionPublicId);
-        tenant.ifPresent(t -> {
-            where.append(" and tenant = :tenant");
-            params.and("tenant", t);
-        });
-        return workflows.find(where.toString(), params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> StoreException.notFound("version " + versionPublicId));
-    }
-
-    // ---- maintenance ----------------------------------------------------------------------------------------
-
-    /** Deletes workflows and their versions: all of them, or one dialect's, one tenant's, or both. */
-    @WithTransaction
-    public Uni<ResetCounts> reset(Optional<String> dialect, Optional<String> tenant) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        dialect.ifPresent(d -> {
-            where.append(" and dialect = :dialect");
-            params.and("dialect", d);
-        });
-        tenant.ifPresent(t -> {
-            where.append(" and tenant = :tenant");
-            params.and("tenant", t);
-        });
-        String filter = where.toString();
-        // Versions have no dialect or tenant of their own, so the names in the filter resolve to the workflow.
-        return versions.count("workflowId in (select w.id from Workflow w where " + filter + ")", params)
-                .flatMap(versionCount -> workflows.delete(filter, params)
-                        .map(workflowCount -> new ResetCounts(workflowCount, versionCount)));
+                .onItem().ifNull().failWith(() -> new VersionNotFound(versionPublicId));
     }
 
     // ---- internals ------------------------------------------------------------------------------------------
@@ -490,11 +442,11 @@ public class VersionStore {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static int first(PageRequest page) {
+    static int first(PageRequest page) {
         return (int) Math.min(page.offset(), Integer.MAX_VALUE - PageRequest.MAX_LIMIT);
     }
 
-    private static int last(PageRequest page) {
+    static int last(PageRequest page) {
         return first(page) + page.limit() - 1;
     }
 }

@@ -35,6 +35,9 @@ class VersionStoreTest {
     @Inject
     VersionStore store;
 
+    @Inject
+    StoreMaintenance maintenance;
+
     TenantScope scope;
 
     @BeforeEach
@@ -323,7 +326,7 @@ class VersionStoreTest {
         tx(() -> store.addVersion(mine, numbered("b")));
         createWorkflow(other, "wf");
 
-        ResetCounts counts = tx(() -> store.reset(Optional.of(scope.dialect()), Optional.of(scope.tenant())));
+        ResetCounts counts = tx(() -> maintenance.reset(Optional.of(scope.dialect()), Optional.of(scope.tenant())));
 
         assertThat(counts).isEqualTo(new ResetCounts(1, 2));
         assertThat(Sql.count("select count(*) from workflow where tenant = ?", scope.tenant())).isZero();

@@ -21,6 +21,7 @@ import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.StoreException;
 import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.WorkflowSearches;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,12 @@ public class DraftGraphs {
     static final String KIND = "draft_graph";
 
     private final VersionStore store;
+    private final WorkflowSearches searches;
     private final ObjectMapper mapper;
 
-    DraftGraphs(VersionStore store, ObjectMapper mapper) {
+    DraftGraphs(VersionStore store, WorkflowSearches searches, ObjectMapper mapper) {
         this.store = store;
+        this.searches = searches;
         this.mapper = mapper;
     }
 
@@ -61,7 +64,7 @@ public class DraftGraphs {
 
     @WithSession
     public Uni<WorkflowGraph> get(Principal caller, UUID graphId) {
-        return Stored.orNotFound(store.findWorkflow(caller.scope(), KIND, graphId.toString()), "Draft workflow " + graphId)
+        return store.findWorkflow(caller.scope(), KIND, graphId.toString())
                 .map(this::toApi);
     }
 
@@ -69,7 +72,7 @@ public class DraftGraphs {
     @WithTransaction
     public Uni<WorkflowGraph> update(Principal caller, UUID graphId, UpdateWorkflowGraph body) {
         GraphRules.checkGraph("", body.getObjects(), body.getEdges(), body.getMetadata(), body.getLabels());
-        return Stored.orNotFound(store.lockWorkflow(caller.scope(), KIND, graphId.toString()), "Draft workflow " + graphId)
+        return store.lockWorkflow(caller.scope(), KIND, graphId.toString())
                 .map(draft -> {
                     try {
                         store.advanceRevision(draft, body.getVersion(), caller.actor());
@@ -90,7 +93,7 @@ public class DraftGraphs {
 
     @WithTransaction
     public Uni<Void> delete(Principal caller, UUID graphId) {
-        return Stored.orNotFound(store.lockWorkflow(caller.scope(), KIND, graphId.toString()), "Draft workflow " + graphId)
+        return store.lockWorkflow(caller.scope(), KIND, graphId.toString())
                 .flatMap(store::deleteWorkflow);
     }
 
@@ -112,7 +115,7 @@ public class DraftGraphs {
             contains.add(parent);
         }
         WorkflowSearch search = new WorkflowSearch(name, description, allSearch, contains, List.of(), ListQuery.sort(sortBy));
-        return store.searchWorkflows(caller.scope(), KIND, search, page)
+        return searches.searchWorkflows(caller.scope(), KIND, search, page)
                 .flatMap(found -> store.countWorkflows(caller.scope(), KIND).map(total -> new GetAllWorkflowGraphsResponse()
                         .metadata(ListQuery.metadata(page, found.total(), total))
                         .items(found.items().stream().map(this::toApi).toList())));
@@ -133,8 +136,8 @@ public class DraftGraphs {
         document.put("graph_id", draft.externalKey);
         document.put("name", draft.name);
         document.put("description", draft.description == null ? "" : draft.description);
-        document.put("created_at", Stored.epochSeconds(draft.createdAt));
-        document.put("updated_at", Stored.epochSeconds(draft.updatedAt));
+        document.put("created_at", draft.createdAt.getEpochSecond());
+        document.put("updated_at", draft.updatedAt.getEpochSecond());
         document.put("version", draft.revision);
         document.put("acct_id", draft.tenant);
         document.put("type", WorkflowType.OWNED.toString());

@@ -22,6 +22,7 @@ import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.VersionStore;
+import io.workflowversions.store.WorkflowSearches;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
 import io.workflowversions.store.WorkflowVersion;
@@ -45,10 +46,12 @@ public class FinalGraphs {
     private static final Pattern VERSION = Pattern.compile("^[1-9][0-9]{0,17}$");
 
     private final VersionStore store;
+    private final WorkflowSearches searches;
     private final ObjectMapper mapper;
 
-    FinalGraphs(VersionStore store, ObjectMapper mapper) {
+    FinalGraphs(VersionStore store, WorkflowSearches searches, ObjectMapper mapper) {
         this.store = store;
+        this.searches = searches;
         this.mapper = mapper;
     }
 
@@ -158,7 +161,7 @@ public class FinalGraphs {
             anyVersion.add(ListQuery.projectFilter(project));
         }
         WorkflowSearch search = new WorkflowSearch(name, description, allSearch, List.of(), anyVersion, ListQuery.sort(sortBy));
-        return store.searchWorkflows(caller.scope(), KIND, search, page)
+        return searches.searchWorkflows(caller.scope(), KIND, search, page)
                 .flatMap(found -> store.versionsOf(found.items())
                         .flatMap(versions -> store.countWorkflows(caller.scope(), KIND).map(total -> {
                             Map<Long, List<WorkflowVersion>> byWorkflow = versions.stream()
@@ -192,11 +195,11 @@ public class FinalGraphs {
     }
 
     private Uni<Workflow> find(Principal caller, UUID graphId) {
-        return Stored.orNotFound(store.findWorkflow(caller.scope(), KIND, graphId.toString()), "Final workflow " + graphId);
+        return store.findWorkflow(caller.scope(), KIND, graphId.toString());
     }
 
     private Uni<Workflow> lock(Principal caller, UUID graphId) {
-        return Stored.orNotFound(store.lockWorkflow(caller.scope(), KIND, graphId.toString()), "Final workflow " + graphId);
+        return store.lockWorkflow(caller.scope(), KIND, graphId.toString());
     }
 
     private static long number(UUID graphId, String version) {
@@ -208,8 +211,7 @@ public class FinalGraphs {
     }
 
     private Uni<WorkflowVersion> version(Workflow workflow, long number, String version) {
-        return Stored.orNotFound(store.findVersionByNumber(workflow, number),
-                "Version " + version + " of final workflow " + workflow.externalKey);
+        return store.findVersionByNumber(workflow, number);
     }
 
     private FinalWorkflow toApi(Workflow workflow, List<WorkflowVersion> versions) {
@@ -219,8 +221,8 @@ public class FinalGraphs {
         document.put("description", workflow.description == null ? "" : workflow.description);
         document.set("group_id", workflow.attributes.get("group_id"));
         document.put("acct_id", workflow.tenant);
-        document.put("created_at", Stored.epochSeconds(workflow.createdAt));
-        document.put("updated_at", Stored.epochSeconds(workflow.updatedAt));
+        document.put("created_at", workflow.createdAt.getEpochSecond());
+        document.put("updated_at", workflow.updatedAt.getEpochSecond());
         ObjectNode byVersion = document.putObject("versions");
         versions.forEach(version -> byVersion.set(Long.toString(version.number), graph(version)));
         document.put("type", WorkflowType.OWNED.toString());
@@ -240,7 +242,7 @@ public class FinalGraphs {
     /** The version's graph with its creation time: a shallow copy, since the answer's model is built from a copy. */
     private ObjectNode graph(WorkflowVersion version) {
         ObjectNode graph = mapper.createObjectNode().setAll((ObjectNode) version.content);
-        graph.put("created_at", Stored.epochSeconds(version.createdAt));
+        graph.put("created_at", version.createdAt.getEpochSecond());
         return graph;
     }
 }

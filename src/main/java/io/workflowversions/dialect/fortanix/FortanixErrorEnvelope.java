@@ -36,6 +36,10 @@ public class FortanixErrorEnvelope implements ErrorEnvelope {
 
     /** One line of text; never empty, never a stack trace. */
     private static String sentence(Failure failure) {
+        if (failure.missing() != null) {
+            String what = failure.isMissing(Failure.Missing.Thing.WORKFLOW) ? "Workflow " : "Version ";
+            return what + failure.missing().key().replace('\r', ' ').replace('\n', ' ') + " was not found in this account";
+        }
         String message = failure.message();
         if (message == null || message.isBlank()) {
             message = failure.kind().title();

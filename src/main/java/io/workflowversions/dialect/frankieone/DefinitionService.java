@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
@@ -16,13 +15,11 @@ import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.Page;
 import io.workflowversions.store.PageRequest;
-import io.workflowversions.store.StoreException;
 import io.workflowversions.store.TenantScope;
 import io.workflowversions.store.VersionStore;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -40,7 +37,6 @@ public class DefinitionService {
     static final String DRAFT = "draft";
     static final String PUBLISHED = "published";
     static final int CHANNEL_LENGTH = 64;
-    private static final int VERSIONS_PAGE = PageRequest.MAX_LIMIT;
 
     /** What one write is: the document to keep, whether it is a draft, and who and where it comes from. */
     record Save(String definitionId, ObjectNode document, String name, boolean draft, String actor, String channel) {
@@ -133,7 +129,6 @@ public class DefinitionService {
     @WithTransaction
     public Uni<Void> delete(TenantScope scope, String definitionId) {
         return store.lockWorkflow(scope, KIND, definitionId)
-                .onFailure(StoreException.class).transform(e -> definitionNotFound())
                 .flatMap(store::deleteWorkflow);
     }
 
@@ -142,7 +137,7 @@ public class DefinitionService {
     /** The latest published version (no {@code version}), the draft ({@code -1}) or published version N. */
     @WithSession
     public Uni<Snapshot> get(TenantScope scope, String definitionId, Integer version) {
-        return find(scope, definitionId).flatMap(workflow -> {
+        return store.findWorkflow(scope, KIND, definitionId).flatMap(workflow -> {
             List<Long> published = publishedNumbers(workflow);
             Uni<WorkflowVersion> found;
             if (version == null) {
@@ -162,50 +157,19 @@ public class DefinitionService {
     /** The published versions, ascending; the draft is never among them. */
     @WithSession
     public Uni<List<WorkflowVersion>> publishedVersions(TenantScope scope, String definitionId) {
-        return find(scope, definitionId).flatMap(workflow -> allVersions(workflow, 0, new ArrayList<>()))
-                .map(all -> all.stream()
-                        .filter(v -> v.number != null)
-                        .sorted(java.util.Comparator.comparing(v -> v.number))
-                        .toList());
-    }
-
-    private Uni<List<WorkflowVersion>> allVersions(Workflow workflow, long offset, List<WorkflowVersion> collected) {
-        return store.listVersions(workflow, new PageRequest(offset, VERSIONS_PAGE)).flatMap(page -> {
-            collected.addAll(page.items());
-            long next = offset + page.items().size();
-            return page.items().isEmpty() || next >= page.total()
-                    ? Uni.createFrom().item(collected)
-                    : allVersions(workflow, next, collected);
-        });
+        return store.findWorkflow(scope, KIND, definitionId)
+                .flatMap(workflow -> store.listVersions(workflow, List.of(PUBLISHED), Sort.ascending("number")));
     }
 
     /** A page of definitions, each as its latest published snapshot, or its draft when nothing is published. */
     @WithSession
     public Uni<Page<Snapshot>> list(TenantScope scope, PageRequest page, Sort sort) {
-        return store.listWorkflows(scope, KIND, page, sort).flatMap(workflows -> Multi.createFrom()
-                .iterable(workflows.items())
-                .onItem().transformToUniAndConcatenate(this::shown)
-                .select().where(java.util.Objects::nonNull)
-                .collect().asList()
-                .map(items -> new Page<>(items, workflows.total(), page)));
-    }
-
-    /** The snapshot a list shows of a definition; null for one with neither version nor draft (none is kept). */
-    private Uni<Snapshot> shown(Workflow workflow) {
-        List<Long> published = publishedNumbers(workflow);
-        return (published.isEmpty()
-                ? store.holderOf(workflow, DRAFT).map(draft -> draft.orElse(null))
-                : store.findVersionByNumber(workflow, published.get(published.size() - 1)))
-                .map(version -> version == null ? null : new Snapshot(workflow, version, published));
-    }
-
-    private Uni<Workflow> find(TenantScope scope, String definitionId) {
-        return store.findWorkflow(scope, KIND, definitionId)
-                .onFailure(StoreException.class).transform(e -> definitionNotFound());
-    }
-
-    static ApiException definitionNotFound() {
-        return notFound("workflowDefinitionId", "Workflow definition not found");
+        return store.listWorkflows(scope, KIND, page, sort).flatMap(workflows -> store
+                .latestVersions(workflows.items(), DRAFT)
+                .map(latest -> new Page<>(workflows.items().stream()
+                        .filter(workflow -> latest.containsKey(workflow.id))
+                        .map(workflow -> new Snapshot(workflow, latest.get(workflow.id), publishedNumbers(workflow)))
+                        .toList(), workflows.total(), page)));
     }
 
     static ApiException versionNotFound(String issue) {

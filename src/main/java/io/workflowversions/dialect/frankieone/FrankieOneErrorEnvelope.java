@@ -89,6 +89,12 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
 
     /** One entry per offending field; a failure about no field gets one entry at {@code location}, if it has one. */
     private static List<ErrorDetail> details(Failure failure, String location) {
+        if (failure.isMissing(Failure.Missing.Thing.WORKFLOW)) {
+            return List.of(new ErrorDetail().issue("Workflow definition not found").issueLocation("workflowDefinitionId"));
+        }
+        if (failure.isMissing(Failure.Missing.Thing.VERSION)) {
+            return List.of(new ErrorDetail().issue("Version not found").issueLocation("version"));
+        }
         if (!failure.issues().isEmpty()) {
             return failure.issues().stream().map(FrankieOneErrorEnvelope::detail).toList();
         }

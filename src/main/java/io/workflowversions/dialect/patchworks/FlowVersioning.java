@@ -8,6 +8,9 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.security.Principal;
 import io.workflowversions.store.MetricQuery;
+import io.workflowversions.store.HandOver;
+import io.workflowversions.store.IntegerIds;
+import io.workflowversions.store.LockedVersion;
 import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.Page;
@@ -15,6 +18,7 @@ import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.TenantScope;
 import io.workflowversions.store.VersionAttachments;
+import io.workflowversions.store.VersionRanks;
 import io.workflowversions.store.VersionKey;
 import io.workflowversions.store.VersionMetric;
 import io.workflowversions.store.VersionSchedule;
@@ -40,11 +44,15 @@ import java.util.stream.Collectors;
 class FlowVersioning {
 
     private final VersionStore store;
+    private final IntegerIds ids;
+    private final VersionRanks ranks;
     private final VersionAttachments attachments;
     private final ReadCache cache;
 
-    FlowVersioning(VersionStore store, VersionAttachments attachments, ReadCache cache) {
+    FlowVersioning(VersionStore store, IntegerIds ids, VersionRanks ranks, VersionAttachments attachments, ReadCache cache) {
         this.store = store;
+        this.ids = ids;
+        this.ranks = ranks;
         this.attachments = attachments;
         this.cache = cache;
     }
@@ -57,13 +65,13 @@ class FlowVersioning {
 
     @WithTransaction
     Uni<Workflow> createFlow(Principal caller, String name, String description) {
-        return store.nextSerial().flatMap(id -> store.createWorkflow(caller.scope(),
+        return ids.nextSerial().flatMap(id -> store.createWorkflow(caller.scope(),
                 new NewWorkflow(Patchworks.FLOW_KIND, id.toString(), name, description, null, caller.actor())));
     }
 
     @WithTransaction
     Uni<Page<Workflow>> listFlows(Principal caller, PageRequest page) {
-        return store.listWorkflowsByKey(caller.scope(), Patchworks.FLOW_KIND, page);
+        return ids.listWorkflowsByKey(caller.scope(), Patchworks.FLOW_KIND, page);
     }
 
     @WithTransaction
@@ -78,9 +86,9 @@ class FlowVersioning {
 
     // ---- versions -------------------------------------------------------------------------------------------
 
-    record RankedPage(Workflow flow, Page<WorkflowVersion> page, List<VersionKey> order) {
+    record RankedPage(Workflow flow, Page<WorkflowVersion> page, Map<Long, Integer> ranks) {
         int iteration(WorkflowVersion version) {
-            return rankOf(order, version.id);
+            return ranks.get(version.id);
         }
     }
 
@@ -88,21 +96,12 @@ class FlowVersioning {
     record MetricPage(Page<VersionMetric> page, Map<Long, String> publicIds) {
     }
 
-    static int rankOf(List<VersionKey> order, Long versionId) {
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).id().equals(versionId)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalStateException("version " + versionId + " is not in its flow");
-    }
-
     /** A page of a flow's versions, from the read cache when it can be (shared with other reads: never change it). */
     Uni<RankedPage> listVersions(Principal caller, long flowId, Collection<String> states, Sort sort, PageRequest page) {
         List<String> order = sort.getColumns().stream().map(c -> c.getName() + " " + c.getDirection()).toList();
         return cache.read(new CachedPage(caller.scope(), flowId, List.copyOf(states), order, page),
                 () -> Panache.withSession(() -> getFlow(caller, flowId).flatMap(flow -> store.listVersions(flow, states, sort, page)
-                        .flatMap(versions -> store.versionKeys(flow).map(keys -> new RankedPage(flow, versions, keys))))));
+                        .flatMap(versions -> ranks.ranks(versions.items()).map(found -> new RankedPage(flow, versions, found))))));
     }
 
     private record CachedPage(TenantScope scope, long flowId, List<String> states, List<String> order, PageRequest page) {
@@ -117,8 +116,8 @@ class FlowVersioning {
     /** The first version of a flow without versions: a Draft. */
     @WithTransaction
     Uni<Ranked> createVersion(Principal caller, long flowId) {
-        return lockFlow(caller, flowId).flatMap(flow -> store.versionKeys(flow).flatMap(keys -> {
-            if (!keys.isEmpty()) {
+        return lockFlow(caller, flowId).flatMap(flow -> store.countVersions(flow).flatMap(count -> {
+            if (count > 0) {
                 throw Problems.invalid("flow", "The flow already has versions; copy a version instead.");
             }
             return newDraft(caller, flow, null, null);
@@ -153,9 +152,8 @@ class FlowVersioning {
             version.recordChange(caller.actor());
             return Uni.createFrom().item(version);
         }
-        return store.holderOf(flow, Patchworks.DEPLOYED)
-                .flatMap(holder -> holder.isPresent() ? undeploy(caller, holder.get()) : Uni.createFrom().nullItem())
-                .flatMap(demoted -> store.changeState(version, Patchworks.DEPLOYED, true, caller.actor()))
+        return store.handOver(new LockedVersion(flow, version), Patchworks.DEPLOYED,
+                        HandOver.moveTo(Patchworks.INACTIVE, previous -> previous.deployedAt = null), caller.actor())
                 .invoke(deployed -> deployed.deployedAt = time);
     }
 
@@ -183,9 +181,8 @@ class FlowVersioning {
                     if (Patchworks.DRAFT.equals(source.state)) {
                         throw Problems.invalid("version", "Only deployed or inactive versions can be copied.");
                     }
-                    return store.holderOf(flow, Patchworks.DRAFT)
-                            .flatMap(draft -> draft.isPresent() ? store.deleteVersion(draft.get()) : Uni.createFrom().voidItem())
-                            .flatMap(deleted -> newDraft(caller, flow, source.content, source.attributes))
+                    return store.release(flow, Patchworks.DRAFT, null, HandOver.delete(), caller.actor())
+                            .flatMap(released -> newDraft(caller, flow, source.content, source.attributes))
                             .call(copy -> attachments.copySchedules(source, copy, caller.actor()));
                 })
                 .flatMap(copy -> rank(flow, copy)));
@@ -195,7 +192,7 @@ class FlowVersioning {
     @WithTransaction
     Uni<VersionUpload> upload(Principal caller, long versionId, ObjectNode body) {
         String id = Long.toString(versionId);
-        return store.lockWorkflowOf(caller.scope(), id).flatMap(flow -> store.findVersion(flow, id))
+        return store.lockVersion(caller.scope(), id).map(LockedVersion::version)
                 .flatMap(version -> {
                     if (!PatchworksRoles.isAdminUser(caller)) {
                         throw Problems.forbidden();
@@ -249,7 +246,7 @@ class FlowVersioning {
     @WithTransaction
     Uni<MetricPage> listMetrics(Principal caller, long flowId, MetricQuery query, Sort sort, PageRequest page) {
         return getFlow(caller, flowId).flatMap(flow -> attachments.listMetrics(flow, query, sort, page)
-                .flatMap(metrics -> store.versionKeys(flow).map(keys -> new MetricPage(metrics,
+                .flatMap(metrics -> ranks.versionKeys(flow).map(keys -> new MetricPage(metrics,
                         keys.stream().collect(Collectors.toMap(VersionKey::id, VersionKey::publicId))))));
     }
 
@@ -260,17 +257,16 @@ class FlowVersioning {
     }
 
     private Uni<WorkflowVersion> lockedVersion(Principal caller, long versionId) {
-        String id = Long.toString(versionId);
-        return store.lockWorkflowOf(caller.scope(), id).flatMap(flow -> store.findVersion(flow, id));
+        return store.lockVersion(caller.scope(), Long.toString(versionId)).map(LockedVersion::version);
     }
 
     private Uni<WorkflowVersion> newDraft(Principal caller, Workflow flow, JsonNode content, JsonNode attributes) {
-        return store.nextSerial().flatMap(id -> store.addVersion(flow,
+        return ids.nextSerial().flatMap(id -> store.addVersion(flow,
                 NewVersion.unnumbered(Patchworks.DRAFT, caller.actor()).inExclusiveState()
                         .withPublicId(id.toString()).withContent(content).withAttributes(attributes)));
     }
 
     private Uni<Ranked> rank(Workflow flow, WorkflowVersion version) {
-        return store.versionKeys(flow).map(keys -> new Ranked(flow, version, rankOf(keys, version.id)));
+        return ranks.ranks(List.of(version)).map(found -> new Ranked(flow, version, found.get(version.id)));
     }
 }

@@ -27,16 +27,6 @@ final class ErrorCodes {
     private ErrorCodes() {
     }
 
-    static ApiException versionNotFound(String id) {
-        return new ApiException(new Failure(FailureKind.NOT_FOUND, VERSION_NOT_FOUND,
-                "The workflow version does not exist: " + id, List.of()));
-    }
-
-    static ApiException workflowNotFound(String id) {
-        return new ApiException(new Failure(FailureKind.NOT_FOUND, WORKFLOW_NOT_FOUND,
-                "The workflow does not exist: " + id, List.of()));
-    }
-
     static ApiException rule(String code, String message) {
         return new ApiException(new Failure(FailureKind.RULE_VIOLATED, code, message, List.of()));
     }

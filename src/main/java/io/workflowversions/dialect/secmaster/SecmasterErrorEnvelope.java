@@ -38,10 +38,7 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
                     "No permissions to request this method: " + failure.message(), requestId, headers);
             case METHOD_NOT_ALLOWED -> gateway(404, ErrorCodes.APIG_NO_API,
                     "The API does not exist or has not been published in the environment", requestId, headers);
-            case NOT_FOUND -> failure.code() != null
-                    ? business(400, failure.code(), failure.message(), requestId, headers)
-                    : gateway(404, ErrorCodes.APIG_NO_API,
-                            "The API does not exist or has not been published in the environment", requestId, headers);
+            case NOT_FOUND -> notFound(failure, requestId, headers);
             case PAYLOAD_TOO_LARGE -> business(413, ErrorCodes.INVALID_REQUEST, failure.message(), requestId, headers);
             case URI_TOO_LONG -> business(414, ErrorCodes.INVALID_REQUEST, failure.message(), requestId, headers);
             case MALFORMED_BODY, INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> business(400,
@@ -51,6 +48,23 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
             case UNAVAILABLE -> business(503, ErrorCodes.UNAVAILABLE, failure.message(), requestId, headers);
             case INTERNAL -> business(500, ErrorCodes.INTERNAL, failure.message(), requestId, headers);
         };
+    }
+
+    /** The store's workflow or version not found, the vendor's 400 codes; a route that does not exist, the gateway's 404. */
+    private static ErrorResponse notFound(Failure failure, String requestId, Map<String, String> headers) {
+        if (failure.code() != null) {
+            return business(400, failure.code(), failure.message(), requestId, headers);
+        }
+        if (failure.isMissing(Failure.Missing.Thing.WORKFLOW)) {
+            return business(400, ErrorCodes.WORKFLOW_NOT_FOUND, "The workflow does not exist: " + failure.missing().key(),
+                    requestId, headers);
+        }
+        if (failure.isMissing(Failure.Missing.Thing.VERSION)) {
+            return business(400, ErrorCodes.VERSION_NOT_FOUND,
+                    "The workflow version does not exist: " + failure.missing().key(), requestId, headers);
+        }
+        return gateway(404, ErrorCodes.APIG_NO_API, "The API does not exist or has not been published in the environment",
+                requestId, headers);
     }
 
     private static String codeOr(Failure failure, String fallback) {
