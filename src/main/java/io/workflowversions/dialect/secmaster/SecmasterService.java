@@ -2,10 +2,9 @@ package io.workflowversions.dialect.secmaster;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionAction;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionStatus;
@@ -16,19 +15,19 @@ import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowVersionI
 import io.workflowversions.dialect.secmaster.api.model.ModifyAopWorkflowInfo;
 import io.workflowversions.dialect.secmaster.api.model.ModifyAopWorkflowVersionInfo;
 import io.workflowversions.security.Principal;
+import io.workflowversions.store.HandOver;
+import io.workflowversions.store.LockedVersion;
 import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.Page;
 import io.workflowversions.store.PageRequest;
-import io.workflowversions.store.StoreException;
 import io.workflowversions.store.TenantScope;
 import io.workflowversions.store.VersionStore;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
+import io.workflowversions.store.WorkflowSearches;
 import io.workflowversions.store.WorkflowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -49,9 +48,11 @@ public class SecmasterService {
     private static final Set<String> EDITABLE = Set.of(PENDING_SUBMIT, REJECTED);
 
     private final VersionStore store;
+    private final WorkflowSearches searches;
 
-    SecmasterService(VersionStore store) {
+    SecmasterService(VersionStore store, WorkflowSearches searches) {
         this.store = store;
+        this.searches = searches;
     }
 
     static TenantScope scope(String projectId, String workspaceId) {
@@ -89,18 +90,17 @@ public class SecmasterService {
 
     @WithSession
     public Uni<Workflow> workflow(TenantScope scope, String workflowId) {
-        return store.findWorkflow(scope, Secmaster.KIND, workflowId)
-                .onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.workflowNotFound(workflowId));
+        return store.findWorkflow(scope, Secmaster.KIND, workflowId);
     }
 
     @WithSession
     public Uni<Page<Workflow>> listWorkflows(TenantScope scope, WorkflowSearch query, PageRequest page) {
-        return store.searchWorkflows(scope, Secmaster.KIND, query, page);
+        return searches.searchWorkflows(scope, Secmaster.KIND, query, page);
     }
 
     @WithTransaction
     public Uni<Workflow> updateWorkflow(TenantScope scope, String workflowId, ModifyAopWorkflowInfo body, Principal caller) {
-        return lockWorkflow(scope, workflowId).flatMap(workflow -> {
+        return store.lockWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
             Uni<Void> enabling = Uni.createFrom().voidItem();
             if (Boolean.TRUE.equals(body.getEnabled())) {
                 enabling = store.holderOf(workflow, ACTIVATED).invoke(holder -> {
@@ -136,7 +136,7 @@ public class SecmasterService {
     /** Deletes the workflow with its versions; an enabled workflow must be disabled first. */
     @WithTransaction
     public Uni<Workflow> deleteWorkflow(TenantScope scope, String workflowId) {
-        return lockWorkflow(scope, workflowId).flatMap(workflow -> {
+        return store.lockWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
             if (workflow.attributes.path(Fields.ENABLED).asBoolean(false)) {
                 throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION, "An enabled workflow cannot be deleted; disable it first");
             }
@@ -177,52 +177,74 @@ public class SecmasterService {
             a.put(Fields.DATACLASS_NAME, "");
             return store.addVersion(workflow, NewVersion.unnumbered(PENDING_SUBMIT, caller.actor())
                     .withContent(content).withAttributes(a));
-        }).onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.workflowNotFound(workflowId));
+        });
     }
 
     /** A version for answering a read (shared with other reads: never change it). */
     public Uni<WorkflowVersion> version(TenantScope scope, String versionId) {
-        return store.readVersion(scope, versionId)
-                .onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.versionNotFound(versionId));
+        return store.readVersion(scope, versionId);
     }
 
     /** Every version of the workflow, newest first, optionally only those in one state. */
     @WithSession
     public Uni<List<WorkflowVersion>> listVersions(TenantScope scope, String workflowId, String status) {
-        return workflow(scope, workflowId).flatMap(this::allVersions).map(versions -> versions.stream()
-                .filter(v -> status == null || status.equals(v.state))
-                .sorted(Comparator.comparing((WorkflowVersion v) -> v.createdAt).thenComparing(v -> v.id).reversed())
-                .toList());
+        return workflow(scope, workflowId).flatMap(workflow -> store.listVersions(workflow,
+                status == null ? List.of() : List.of(status), Sort.descending("createdAt")));
     }
 
-    /** V4: edit, submit, activate or deactivate, as {@code status} says. */
+    /**
+     * V4: edit, submit, activate or deactivate, as {@code status} says. A submit may carry content, which is applied
+     * first; an activation or deactivation may carry content only as it is stored (the vendor's Terraform provider
+     * sends the whole version with every status change).
+     */
     @WithTransaction
     public Uni<WorkflowVersion> updateVersion(TenantScope scope, String versionId, ModifyAopWorkflowVersionInfo body,
             Principal caller) {
         AopWorkflowVersionAction action = body.getStatus() == null ? AopWorkflowVersionAction.PENDING_SUBMIT : body.getStatus();
-        boolean content = body.getName() != null || body.getDescription() != null || body.getTaskconfig() != null
-                || body.getTaskflow() != null || body.getTaskflowType() != null || body.getAopType() != null
-                || body.getInput() != null || body.getOutput() != null;
-        if (action != AopWorkflowVersionAction.PENDING_SUBMIT && content) {
-            throw ErrorCodes.rule(ErrorCodes.STATUS_WITH_CONTENT,
-                    "status " + action + " cannot be combined with content fields in one request");
-        }
         if (body.getTaskflow() != null) {
             Topology.requireJson("taskflow", body.getTaskflow());
         }
-        return lockVersion(scope, versionId).flatMap(locked -> switch (action) {
+        return store.lockVersion(scope, versionId).flatMap(locked -> switch (action) {
             case PENDING_SUBMIT -> edit(locked, body, caller);
-            case PENDING_APPROVAL -> submit(locked, caller);
-            case ACTIVATED -> activate(locked, caller);
-            case NOT_ACTIVATED -> deactivate(locked, caller);
+            case PENDING_APPROVAL -> (hasContent(body) ? edit(locked, body, caller) : Uni.createFrom().item(locked.version()))
+                    .flatMap(edited -> submit(locked, caller));
+            case ACTIVATED -> requireStoredContent(locked.version(), body).flatMap(v -> activate(locked, caller));
+            case NOT_ACTIVATED -> requireStoredContent(locked.version(), body).flatMap(v -> deactivate(locked, caller));
         });
+    }
+
+    private static boolean hasContent(ModifyAopWorkflowVersionInfo body) {
+        return body.getName() != null || body.getDescription() != null || body.getTaskconfig() != null
+                || body.getTaskflow() != null || body.getTaskflowType() != null || body.getAopType() != null
+                || body.getInput() != null || body.getOutput() != null;
+    }
+
+    /** 20040621 when a content field differs from the stored one: content changes only in an editable state. */
+    private static Uni<WorkflowVersion> requireStoredContent(WorkflowVersion version, ModifyAopWorkflowVersionInfo body) {
+        boolean same = stored(version.attributes, Fields.NAME, body.getName())
+                && stored(version.attributes, Fields.DESCRIPTION, body.getDescription())
+                && stored(version.content, Fields.TASKCONFIG, body.getTaskconfig())
+                && stored(version.content, Fields.TASKFLOW, body.getTaskflow())
+                && stored(version.content, Fields.TASKFLOW_TYPE, body.getTaskflowType() == null ? null : body.getTaskflowType().toString())
+                && stored(version.content, Fields.AOP_TYPE, body.getAopType() == null ? null : body.getAopType().toString())
+                && stored(version.content, Fields.INPUT, body.getInput())
+                && stored(version.content, Fields.OUTPUT, body.getOutput());
+        if (!same) {
+            throw ErrorCodes.rule(ErrorCodes.STATUS_WITH_CONTENT, "A version in status " + version.state
+                    + " cannot be edited; content fields of an activation or deactivation must equal the stored ones");
+        }
+        return Uni.createFrom().item(version);
+    }
+
+    private static boolean stored(com.fasterxml.jackson.databind.JsonNode node, String field, String sent) {
+        return sent == null || sent.equals(Fields.text(node, field));
     }
 
     /** V6: PASS publishes the version (not activated), UN_PASS rejects it. */
     @WithTransaction
     public Uni<WorkflowVersion> review(TenantScope scope, String versionId, CreateAopWorkflowVersionApprovelInfo body,
             Principal caller) {
-        return lockVersion(scope, versionId).flatMap(locked -> {
+        return store.lockVersion(scope, versionId).flatMap(locked -> {
             WorkflowVersion version = locked.version();
             requireState(version, Set.of(PENDING_APPROVAL), "reviewed");
             boolean pass = body.getResult() == ApprovalResult.PASS;
@@ -244,7 +266,7 @@ public class SecmasterService {
     /** V5: any version but the activated one; the workflow stops naming it. */
     @WithTransaction
     public Uni<WorkflowVersion> deleteVersion(TenantScope scope, String versionId, Principal caller) {
-        return lockVersion(scope, versionId).flatMap(locked -> {
+        return store.lockVersion(scope, versionId).flatMap(locked -> {
             WorkflowVersion version = locked.version();
             if (ACTIVATED.equals(version.state)) {
                 throw ErrorCodes.rule(ErrorCodes.ACTIVATED_NOT_DELETABLE,
@@ -260,7 +282,7 @@ public class SecmasterService {
 
     // ---- the state machine ----------------------------------------------------------------------------------
 
-    private Uni<WorkflowVersion> edit(Locked locked, ModifyAopWorkflowVersionInfo body, Principal caller) {
+    private Uni<WorkflowVersion> edit(LockedVersion locked, ModifyAopWorkflowVersionInfo body, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, EDITABLE, "edited");
         ObjectNode content = version.content.deepCopy();
@@ -279,47 +301,38 @@ public class SecmasterService {
         return Uni.createFrom().item(version);
     }
 
-    private Uni<WorkflowVersion> submit(Locked locked, Principal caller) {
+    private Uni<WorkflowVersion> submit(LockedVersion locked, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, EDITABLE, "submitted");
-        return store.holderOf(locked.workflow(), PENDING_APPROVAL).flatMap(holder -> {
-            if (holder.isPresent() && !holder.get().id.equals(version.id)) {
-                throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION,
-                        "Version " + holder.get().publicId + " of this workflow is already pending approval");
+        // A refused hand-over fails the request, and its transaction takes these changes back with it.
+        updateBookkeeping(locked.workflow(), caller, w -> {
+            if (version.label == null) {
+                long next = w.path(Fields.LABEL_COUNTER).asLong(0) + 1;
+                w.put(Fields.LABEL_COUNTER, next);
+                version.number = next;
+                version.label = "V" + next;
             }
-            updateBookkeeping(locked.workflow(), caller, w -> {
-                if (version.label == null) {
-                    long next = w.path(Fields.LABEL_COUNTER).asLong(0) + 1;
-                    w.put(Fields.LABEL_COUNTER, next);
-                    version.number = next;
-                    version.label = "V" + next;
-                }
-                w.put(Fields.CURRENT_APPROVAL, version.publicId);
-                clearIfNames(w, Fields.CURRENT_REJECTED, version.publicId);
-            });
-            version.attributes = modified(version.attributes, caller);
-            return store.changeState(version, PENDING_APPROVAL, true, caller.actor());
+            w.put(Fields.CURRENT_APPROVAL, version.publicId);
+            clearIfNames(w, Fields.CURRENT_REJECTED, version.publicId);
         });
+        version.attributes = modified(version.attributes, caller);
+        return store.handOver(locked, PENDING_APPROVAL, HandOver.refuse(holder -> ErrorCodes.rule(
+                ErrorCodes.ILLEGAL_TRANSITION, "Version " + holder.publicId + " of this workflow is already pending approval")),
+                caller.actor());
     }
 
-    private Uni<WorkflowVersion> activate(Locked locked, Principal caller) {
+    private Uni<WorkflowVersion> activate(LockedVersion locked, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, Set.of(NOT_ACTIVATED), "activated");
-        return store.holderOf(locked.workflow(), ACTIVATED)
-                .flatMap(holder -> holder.isPresent() && !holder.get().id.equals(version.id)
-                        ? store.changeState(holder.get(), NOT_ACTIVATED, false, caller.actor()).replaceWithVoid()
-                        : Uni.createFrom().voidItem())
-                .flatMap(ignored -> {
-                    updateBookkeeping(locked.workflow(), caller, w -> {
-                        w.put(Fields.VERSION_ID, version.publicId);
-                        w.put(Fields.VERSION, version.label == null ? "" : version.label);
-                    });
-                    version.attributes = modified(version.attributes, caller);
-                    return store.changeState(version, ACTIVATED, true, caller.actor());
-                });
+        updateBookkeeping(locked.workflow(), caller, w -> {
+            w.put(Fields.VERSION_ID, version.publicId);
+            w.put(Fields.VERSION, version.label == null ? "" : version.label);
+        });
+        version.attributes = modified(version.attributes, caller);
+        return store.handOver(locked, ACTIVATED, HandOver.moveTo(NOT_ACTIVATED), caller.actor());
     }
 
-    private Uni<WorkflowVersion> deactivate(Locked locked, Principal caller) {
+    private Uni<WorkflowVersion> deactivate(LockedVersion locked, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, Set.of(ACTIVATED), "deactivated");
         if (locked.workflow().attributes.path(Fields.ENABLED).asBoolean(false)) {
@@ -336,46 +349,6 @@ public class SecmasterService {
 
     // ---- internals ------------------------------------------------------------------------------------------
 
-    private record Locked(Workflow workflow, WorkflowVersion version) {
-    }
-
-    private Uni<Workflow> lockWorkflow(TenantScope scope, String workflowId) {
-        return store.lockWorkflow(scope, Secmaster.KIND, workflowId)
-                .onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.workflowNotFound(workflowId));
-    }
-
-    /**
-     * The version and its workflow, the workflow locked first. The version is read again after the lock, so that its
-     * state is the one every concurrent writer left behind.
-     */
-    private Uni<Locked> lockVersion(TenantScope scope, String versionId) {
-        return store.findVersion(scope, versionId)
-                .flatMap(found -> Panache.getSession().map(session -> {
-                    session.detach(found);
-                    return Fields.text(found.attributes, Fields.AOPWORKFLOW_ID);
-                }))
-                .flatMap(workflowKey -> store.lockWorkflow(scope, Secmaster.KIND, workflowKey))
-                .flatMap(workflow -> store.findVersion(workflow, versionId).map(v -> new Locked(workflow, v)))
-                .onFailure(SecmasterService::notFound).transform(e -> ErrorCodes.versionNotFound(versionId));
-    }
-
-    private Uni<List<WorkflowVersion>> allVersions(Workflow workflow) {
-        int size = PageRequest.MAX_LIMIT;
-        return store.listVersions(workflow, new PageRequest(0, size)).flatMap(first -> {
-            long pages = (first.total() + size - 1) / size;
-            if (pages <= 1) {
-                return Uni.createFrom().item(first.items());
-            }
-            return Multi.createFrom().range(1, (int) pages)
-                    .onItem().transformToUniAndConcatenate(i -> store.listVersions(workflow, new PageRequest((long) i * size, size)))
-                    .collect().asList()
-                    .map(rest -> {
-                        List<WorkflowVersion> all = new ArrayList<>(first.items());
-                        rest.forEach(page -> all.addAll(page.items()));
-                        return all;
-                    });
-        });
-    }
 
     private static void requireState(WorkflowVersion version, Set<String> allowed, String action) {
         if (!allowed.contains(version.state)) {
@@ -408,9 +381,5 @@ public class SecmasterService {
         if (value != null) {
             node.put(field, value);
         }
-    }
-
-    private static boolean notFound(Throwable failure) {
-        return failure instanceof StoreException store && store.reason() == StoreException.Reason.NOT_FOUND;
     }
 }

@@ -97,7 +97,16 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
                 body.getMode() == ValidationMode.CIRCLE);
         return Uni.createFrom().item(WorkflowsResource.ok(new ValidateAopWorkflowVersionResponseBody()
                 .code(Secmaster.SUCCESS).message("").success(true).requestId(requestId)
-                .data(new WorkflowValidationResult().valid(errors.isEmpty()).errors(errors)), requestId));
+                .data(new WorkflowValidationResult().result(errors.isEmpty()).detail(detail(errors)).errors(errors)),
+                requestId));
+    }
+
+    /** The findings as the vendor's {@code detail} string: one line each, {@code <check> [<element id>]: <message>}. */
+    static String detail(List<WorkflowValidationError> errors) {
+        return errors.stream()
+                .map(e -> e.getCheck() + (e.getElementId() == null || e.getElementId().isEmpty() ? "" : " " + e.getElementId())
+                        + ": " + e.getMessage())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private Uni<RestResponse<AopWorkflowVersionResponseBody>> answer(Uni<WorkflowVersion> version) {

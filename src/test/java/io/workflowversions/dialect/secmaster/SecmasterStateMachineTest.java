@@ -37,7 +37,10 @@ class SecmasterStateMachineTest {
         }
     }
 
-    enum Action { EDIT, EDIT_AS_PENDING_SUBMIT, SUBMIT, PASS, UN_PASS, ACTIVATE, DEACTIVATE, DELETE, STATUS_WITH_CONTENT }
+    enum Action {
+        EDIT, EDIT_AS_PENDING_SUBMIT, SUBMIT, SUBMIT_WITH_CONTENT, PASS, UN_PASS, ACTIVATE, ACTIVATE_WITH_STORED_CONTENT,
+        DEACTIVATE, DEACTIVATE_WITH_STORED_CONTENT, DELETE, STATUS_WITH_CONTENT
+    }
 
     /** The expected outcome: a state (null = deleted) or an error code. */
     record Outcome(State state, String code) {
@@ -68,13 +71,16 @@ class SecmasterStateMachineTest {
         boolean editable = from == State.PENDING_SUBMIT || from == State.REJECTED;
         return switch (action) {
             case EDIT, EDIT_AS_PENDING_SUBMIT -> editable ? Outcome.to(from) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S2, S3
-            case SUBMIT -> editable ? Outcome.to(State.PENDING_APPROVAL) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S4, S13
+            case SUBMIT, SUBMIT_WITH_CONTENT -> editable ? Outcome.to(State.PENDING_APPROVAL) // S4, S12
+                    : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S3, S13
             case PASS -> from == State.PENDING_APPROVAL ? Outcome.to(State.NOT_ACTIVATED) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S6
             case UN_PASS -> from == State.PENDING_APPROVAL ? Outcome.to(State.REJECTED) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S7
-            case ACTIVATE -> from == State.NOT_ACTIVATED ? Outcome.to(State.ACTIVATED) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S8
-            case DEACTIVATE -> from == State.ACTIVATED ? Outcome.to(State.NOT_ACTIVATED) : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION); // S9
+            case ACTIVATE, ACTIVATE_WITH_STORED_CONTENT -> from == State.NOT_ACTIVATED ? Outcome.to(State.ACTIVATED) // S8, S12b
+                    : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION);
+            case DEACTIVATE, DEACTIVATE_WITH_STORED_CONTENT -> from == State.ACTIVATED ? Outcome.to(State.NOT_ACTIVATED) // S9, S12b
+                    : Outcome.error(ErrorCodes.ILLEGAL_TRANSITION);
             case DELETE -> from == State.ACTIVATED ? Outcome.error(ErrorCodes.ACTIVATED_NOT_DELETABLE) : Outcome.deleted(); // S10, S11
-            case STATUS_WITH_CONTENT -> Outcome.error(ErrorCodes.STATUS_WITH_CONTENT); // S12
+            case STATUS_WITH_CONTENT -> Outcome.error(ErrorCodes.STATUS_WITH_CONTENT); // S12b, content that differs
         };
     }
 
@@ -206,13 +212,45 @@ class SecmasterStateMachineTest {
             case EDIT_AS_PENDING_SUBMIT -> as(tenant).body(Map.of("status", "pending_submit", "name", "renamed",
                     "taskconfig", "{\"test\":\"abc\"}")).put(path);
             case SUBMIT -> setStatus(tenant, versionId, "pending_approval");
+            case SUBMIT_WITH_CONTENT -> as(tenant).body(Map.of("status", "pending_approval", "name", "renamed",
+                    "taskconfig", "{\"test\":\"abc\"}")).put(path);
             case PASS -> review(tenant, versionId, "PASS");
             case UN_PASS -> review(tenant, versionId, "UN_PASS");
             case ACTIVATE -> setStatus(tenant, versionId, "activated");
+            case ACTIVATE_WITH_STORED_CONTENT -> as(tenant).body(storedContentWith(tenant, versionId, "activated")).put(path);
             case DEACTIVATE -> setStatus(tenant, versionId, "not_activated");
+            case DEACTIVATE_WITH_STORED_CONTENT -> as(tenant).body(storedContentWith(tenant, versionId, "not_activated"))
+                    .put(path);
             case DELETE -> as(tenant).delete(path);
             case STATUS_WITH_CONTENT -> as(tenant).body(Map.of("status", "activated", "name", "renamed")).put(path);
         };
+    }
+
+    /** The version's content fields as the service answers them, with a status: what Terraform sends on a change. */
+    private static Map<String, Object> storedContentWith(SecmasterApi.Tenant tenant, String versionId, String status) {
+        Map<String, Object> stored = as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200)
+                .extract().path("data");
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        for (String field : List.of("aop_type", "description", "name", "taskconfig", "taskflow", "taskflow_type")) {
+            body.put(field, stored.get(field));
+        }
+        body.put("status", status);
+        return body;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSubmitWithContentEditsThenSubmitsInOneRequest() {
+        SecmasterApi.Tenant tenant = SecmasterApi.newTenant();
+        String versionId = SecmasterApi.createVersion(tenant, SecmasterApi.createWorkflow(tenant, "submit-with-content"));
+
+        as(tenant).body(Map.of("status", "pending_approval", "name", "renamed on submit", "description", "",
+                        "taskconfig", "{\"test\":\"submitted\"}"))
+                .put(tenant.versions() + "/" + versionId).then().statusCode(200)
+                .body("data.status", equalTo("pending_approval")).body("data.version", equalTo("V1"))
+                .body("data.name", equalTo("renamed on submit")).body("data.taskconfig", equalTo("{\"test\":\"submitted\"}"));
+        assertVersion(tenant, versionId, State.PENDING_APPROVAL);
+        assertThat(Sql.rows("select content ->> 'taskconfig' as c from workflow_version where public_id = ?", versionId)
+                .get(0).get("c")).isEqualTo("{\"test\":\"submitted\"}");
     }
 
     private static void assertVersion(SecmasterApi.Tenant tenant, String versionId, State state) {

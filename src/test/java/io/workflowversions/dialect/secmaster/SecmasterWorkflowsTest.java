@@ -166,25 +166,27 @@ class SecmasterWorkflowsTest {
 
         for (String mode : List.of("BASIC", "CIRCLE", "APP_PARAMS")) {
             as(tenant).body(validation(mode, seedTaskflow)).post(path).then().statusCode(200)
-                    .body("success", equalTo(true)).body("data.valid", equalTo(true)).body("data.errors", hasSize(0));
+                    .body("success", equalTo(true)).body("data.result", equalTo(true)).body("data.detail", equalTo("")).body("data.errors", hasSize(0));
         }
         String decoded = new String(Base64.getDecoder().decode(seedTaskflow), StandardCharsets.UTF_8);
         String dangling = encode(decoded.replace("\"targetRef\":\"Event_1oda7tg\"", "\"targetRef\":\"Nowhere\""));
         as(tenant).body(validation("BASIC", dangling)).post(path).then().statusCode(200)
-                .body("data.valid", equalTo(false)).body("data.errors[0].check", equalTo("BASIC"))
-                .body("data.errors[0].element_id", equalTo("Flow_14knmgn"));
+                .body("data.result", equalTo(false)).body("data.errors[0].check", equalTo("BASIC"))
+                .body("data.errors[0].element_id", equalTo("Flow_14knmgn"))
+                .body("data.detail", equalTo("BASIC Flow_14knmgn: targetRef 'Nowhere' names no flow node"));
         String noEnd = encode(decoded.replace("bpmn2:endEvent", "bpmn2:task"));
         as(tenant).body(validation("BASIC", noEnd)).post(path).then().statusCode(200)
-                .body("data.valid", equalTo(false)).body("data.errors.message", contains("the process has no bpmn2:endEvent"));
+                .body("data.result", equalTo(false)).body("data.errors.message", contains("the process has no bpmn2:endEvent"))
+                .body("data.detail", equalTo("BASIC: the process has no bpmn2:endEvent"));
         String cycle = encode(decoded.replace(
                 "{\"type\":\"element\",\"name\":\"bpmn2:sequenceFlow\"",
                 "{\"type\":\"element\",\"name\":\"bpmn2:sequenceFlow\",\"attributes\":{\"id\":\"Back\",\"sourceRef\":\"Event_1oda7tg\",\"targetRef\":\"Event_06jvan5\"}},"
                         + "{\"type\":\"element\",\"name\":\"bpmn2:sequenceFlow\""));
-        as(tenant).body(validation("BASIC", cycle)).post(path).then().statusCode(200).body("data.valid", equalTo(true));
+        as(tenant).body(validation("BASIC", cycle)).post(path).then().statusCode(200).body("data.result", equalTo(true));
         as(tenant).body(validation("CIRCLE", cycle)).post(path).then().statusCode(200)
-                .body("data.valid", equalTo(false)).body("data.errors[0].check", equalTo("CIRCLE"));
+                .body("data.result", equalTo(false)).body("data.errors[0].check", equalTo("CIRCLE"));
         as(tenant).body(validation("BASIC", encode("{\"elementType\":\"{}\"}"))).post(path).then().statusCode(200)
-                .body("data.valid", equalTo(false));
+                .body("data.result", equalTo(false)).body("data.detail", org.hamcrest.Matchers.not(equalTo("")));
 
         businessError(as(tenant).body(validation("BASIC", "not base64!")).post(path), ErrorCodes.INVALID_TASKFLOW);
         businessError(as(tenant).body(validation("BASIC", encode("<xml/>"))).post(path), ErrorCodes.INVALID_TASKFLOW);
