@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The operations every dialect needs, over one PostgreSQL database shared by any number of service instances.
@@ -357,12 +358,16 @@ public class VersionStore {
             return Uni.createFrom().item(Map.of());
         }
         List<Long> ids = owners.stream().map(w -> w.id).toList();
-        return versions.find("from WorkflowVersion v where v.workflowId in :ids and (v.number = (select max(l.number)"
-                        + " from WorkflowVersion l where l.workflowId = v.workflowId) or (v.exclusiveState = :fallback"
-                        + " and not exists (select 1 from WorkflowVersion n where n.workflowId = v.workflowId"
-                        + " and n.number is not null)))", Parameters.with("ids", ids).and("fallback", fallbackState))
-                .list()
-                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(v -> v.workflowId, v -> v)));
+        // SQL rather than HQL: the HQL form of this (a correlated max() or not exists()) costs Hibernate's parser
+        // seconds and hundreds of MB on its first use, more than the native executable's heap.
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("select distinct on (v.workflow_id) v.*"
+                                + " from workflow_version v where v.workflow_id in (:ids)"
+                                + " and (v.number is not null or v.exclusive_state = :fallback)"
+                                + " order by v.workflow_id, v.number desc nulls last", WorkflowVersion.class)
+                        .setParameter("ids", ids)
+                        .setParameter("fallback", fallbackState)
+                        .getResultList())
+                .map(found -> found.stream().collect(Collectors.toMap(v -> v.workflowId, v -> v)));
     }
 
     /** How many versions the workflow has. */

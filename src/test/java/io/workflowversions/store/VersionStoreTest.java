@@ -287,6 +287,27 @@ class VersionStoreTest {
     }
 
     @Test
+    void latestVersionsGivesEachWorkflowItsHighestNumberOrElseTheFallbackHolder() {
+        Workflow numberedOnes = createWorkflow(scope, "numbered");
+        Workflow draftOnly = createWorkflow(scope, "draft-only");
+        Workflow empty = createWorkflow(scope, "empty");
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            tx(() -> store.addVersion(numberedOnes, numbered("v" + n)));
+        }
+        tx(() -> store.addVersion(numberedOnes, NewVersion.unnumbered("draft", "test").inExclusiveState().withLabel("d1")));
+        tx(() -> store.addVersion(draftOnly, NewVersion.unnumbered("other", "test").withLabel("loose")));
+        tx(() -> store.addVersion(draftOnly, NewVersion.unnumbered("draft", "test").inExclusiveState().withLabel("d2")));
+
+        var latest = tx(() -> store.latestVersions(List.of(numberedOnes, draftOnly, empty), "draft"));
+
+        assertThat(latest).containsOnlyKeys(numberedOnes.id, draftOnly.id);
+        assertThat(latest.get(numberedOnes.id).number).isEqualTo(3L);
+        assertThat(latest.get(draftOnly.id).label).isEqualTo("d2");
+        assertThat(tx(() -> store.latestVersions(List.of(), "draft"))).isEmpty();
+    }
+
+    @Test
     void aVersionAddedToAWorkflowDeletedMeanwhileIsNotFoundAndNotWritten() {
         Workflow workflow = createWorkflow(scope, "wf");
         tx(() -> store.findWorkflow(scope, "workflow", "wf").flatMap(store::deleteWorkflow));
