@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.workflowversions.support.SpecValidation;
+import io.workflowversions.support.Logins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,13 +68,7 @@ final class ProcessTenants {
     }
 
     String secmasterToken(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(SECMASTER)).contentType(ContentType.JSON)
-                .body(Map.of("auth", Map.of(
-                        "identity", Map.of("methods", List.of("password"),
-                                "password", Map.of("user", Map.of("name", secmasterUser, "password", PASSWORD,
-                                        "domain", Map.of("name", "domain")))),
-                        "scope", Map.of("project", Map.of("id", project)))))
-                .post("/v3/auth/tokens").then().statusCode(201).extract().header("X-Subject-Token");
+        return Logins.secmaster(url, secmasterUser, PASSWORD, project);
     }
 
     static RequestSpecification secmaster(String url, String token) {
@@ -97,9 +92,7 @@ final class ProcessTenants {
     // Patchworks
 
     String patchworksLogin(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(PATCHWORKS)).contentType(ContentType.JSON)
-                .body(Map.of("username", patchworksAdmin, "password", PASSWORD))
-                .post("/fabric/api/login").then().statusCode(200).extract().path("token");
+        return Logins.patchworks(url, patchworksAdmin, PASSWORD);
     }
 
     RequestSpecification patchworks(String url) {
@@ -121,8 +114,7 @@ final class ProcessTenants {
     // Fortanix
 
     String fortanixLogin(String url) {
-        return given().baseUri(url).filter(SpecValidation.strict(FORTANIX)).auth().preemptive()
-                .basic(fortanixUser, PASSWORD).post("/v1/sys/auth").then().statusCode(200).extract().path("access_token");
+        return Logins.fortanix(url, fortanixUser, PASSWORD);
     }
 
     static RequestSpecification fortanix(String url, String token) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.workflowversions.support.Sql;
+import io.workflowversions.support.Logins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +40,7 @@ record Tenants(String dialect, String tenant, String credentialId, Map<String, S
     // ---- Fortanix ----------------------------------------------------------------------------------------------
 
     static String fortanixLogin(String email, String password) {
-        return given().auth().preemptive().basic(email, password).post("/v1/sys/auth").then().statusCode(200)
-                .extract().path("access_token");
+        return Logins.fortanix(null, email, password);
     }
 
     static Tenants fortanix() {
@@ -70,16 +70,11 @@ record Tenants(String dialect, String tenant, String credentialId, Map<String, S
     // ---- SecMaster ---------------------------------------------------------------------------------------------
 
     static String secmasterToken(String user, String password, String project) {
-        return given().contentType(ContentType.JSON).body(secmasterTokenBody(user, password, project))
-                .post("/v3/auth/tokens").then().statusCode(201).extract().header("X-Subject-Token");
+        return Logins.secmaster(null, user, password, project);
     }
 
     static Map<String, Object> secmasterTokenBody(String user, String password, String project) {
-        return Map.of("auth", Map.of(
-                "identity", Map.of("methods", List.of("password"),
-                        "password", Map.of("user", Map.of("name", user, "password", password,
-                                "domain", Map.of("name", "domain-of-" + user)))),
-                "scope", Map.of("project", Map.of("id", project))));
+        return Logins.secmasterTokenBody(user, password, Map.of("id", project));
     }
 
     static Tenants secmaster() {
@@ -125,8 +120,7 @@ record Tenants(String dialect, String tenant, String credentialId, Map<String, S
     // ---- Patchworks --------------------------------------------------------------------------------------------
 
     static String patchworksLogin(String user, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", user, "password", password))
-                .post("/fabric/api/login").then().statusCode(200).extract().path("token");
+        return Logins.patchworks(null, user, password);
     }
 
     static Tenants patchworks() {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.workflowversions.support.Logins;
 import io.workflowversions.support.SpecValidation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,7 @@ final class FortanixClient {
                 .body(Map.of("dialect", "fortanix", "type", "password", "username", email, "secret", password,
                         "tenant", account, "role", role))
                 .post("/admin/v1/credentials").then().statusCode(201).extract().path("id");
-        String token = given().filter(SpecValidation.strict(SPEC)).auth().preemptive().basic(email, password)
-                .post("/v1/sys/auth").then().statusCode(200).extract().path("access_token");
+        String token = Logins.fortanix(null, email, password);
         return new FortanixClient(email, password, account, id, token);
     }
 

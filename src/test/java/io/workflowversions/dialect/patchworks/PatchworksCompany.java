@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.workflowversions.support.Logins;
 import io.workflowversions.support.SpecValidation;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,7 @@ final class PatchworksCompany {
     }
 
     static String login(String username) {
-        return given().filter(SpecValidation.strict(SPEC)).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD))
-                .post("/fabric/api/login").then().statusCode(200).extract().path("token");
+        return Logins.patchworks(null, username, PASSWORD);
     }
 
     long createFlow(String name) {

@@ -11,6 +11,7 @@ import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.workflowversions.support.Logins;
 import io.workflowversions.support.SpecValidation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,11 +84,7 @@ final class SecmasterApi {
     }
 
     static Map<String, Object> tokenBody(String user, String password, Map<String, String> project) {
-        return Map.of("auth", Map.of(
-                "identity", Map.of("methods", List.of("password"),
-                        "password", Map.of("user", Map.of("name", user, "password", password,
-                                "domain", Map.of("name", "domain-of-" + user)))),
-                "scope", Map.of("project", project)));
+        return Logins.secmasterTokenBody(user, password, project);
     }
 
     /** A request with the tenant's token, checked against the spec both ways. */
