@@ -10,6 +10,8 @@ import io.workflowversions.admin.api.model.Dialect;
 import io.workflowversions.admin.api.model.Role;
 import io.workflowversions.security.CredentialService;
 import io.workflowversions.security.NewCredential;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Cancellable(false)
+@RolesAllowed(Roles.OPERATE)
 public class CredentialsResource implements CredentialsApi {
 
     private static final Logger LOG = Logger.getLogger(CredentialsResource.class);

@@ -5,13 +5,16 @@ import io.workflowversions.admin.api.MaintenanceApi;
 import io.workflowversions.admin.api.model.Dialect;
 import io.workflowversions.admin.api.model.ResetRequest;
 import io.workflowversions.admin.api.model.ResetResult;
+import io.workflowversions.security.Roles;
 import io.workflowversions.store.StoreMaintenance;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Cancellable(false)
+@RolesAllowed(Roles.OPERATE)
 public class MaintenanceResource implements MaintenanceApi {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceResource.class);

@@ -9,12 +9,14 @@ import io.workflowversions.admin.api.model.PatchworksMetricInput;
 import io.workflowversions.admin.api.model.PatchworksMetricList;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
+import io.workflowversions.security.Roles;
+import io.workflowversions.store.LockedVersion;
 import io.workflowversions.store.NewMetric;
+import io.workflowversions.store.StoreMaintenance;
 import io.workflowversions.store.VersionAttachments;
 import io.workflowversions.store.VersionMetric;
-import io.workflowversions.store.LockedVersion;
-import io.workflowversions.store.StoreMaintenance;
 import io.workflowversions.store.WorkflowVersion;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
  * versions are addressed by the integer ids that API shows.
  */
 @Cancellable(false)
+@RolesAllowed(Roles.OPERATE)
 public class PatchworksSeedResource implements PatchworksApi {
 
     private static final Logger LOG = Logger.getLogger(PatchworksSeedResource.class);

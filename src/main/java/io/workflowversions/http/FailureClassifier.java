@@ -63,6 +63,12 @@ public class FailureClassifier {
         if (t instanceof ApiException api) {
             return api.failure();
         }
+        if (t instanceof io.quarkus.security.ForbiddenException) {
+            return Failure.of(FailureKind.FORBIDDEN, "This credential may only read");
+        }
+        if (t instanceof io.quarkus.security.AuthenticationException || t instanceof io.quarkus.security.UnauthorizedException) {
+            return Failure.of(FailureKind.UNAUTHENTICATED, "Authentication required");
+        }
         if (t instanceof WorkflowNotFound workflow) {
             return Failure.missing(Failure.Missing.Thing.WORKFLOW, workflow.key(), t.getMessage());
         }

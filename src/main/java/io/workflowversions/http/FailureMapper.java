@@ -2,6 +2,9 @@ package io.workflowversions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +31,21 @@ public class FailureMapper {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response anyFailure(Throwable thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response authenticationFailure(AuthenticationFailedException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unauthenticated(UnauthorizedException thrown, HttpServerRequest request) {
+        return respond(thrown, request);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response forbidden(ForbiddenException thrown, HttpServerRequest request) {
         return respond(thrown, request);
     }
 

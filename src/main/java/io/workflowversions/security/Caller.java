@@ -1,36 +1,29 @@
 package io.workflowversions.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The authenticated caller of the current request. A dialect's authentication filter sets it once; resources read it
- * to scope every store call to the caller's tenant and to check the caller's role.
+ * The caller of the current request, as its API's authentication mechanism established it; resources scope every
+ * store call to the caller's tenant. Only resources that ask for a role (and so are authenticated) read it.
  */
 @RequestScoped
 public class Caller {
 
-    private Principal principal;
+    private final SecurityIdentity identity;
 
-    public void authenticate(Principal principal) {
-        this.principal = principal;
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The caller; UNAUTHENTICATED when the request was not authenticated (a filter is missing: a bug, not a 500). */
+    /** The caller; UNAUTHENTICATED when the request was not authenticated (a missing role: a bug, not a 500). */
     public Principal principal() {
+        Principal principal = CallerIdentity.principal(identity);
         if (principal == null) {
             throw new ApiException(FailureKind.UNAUTHENTICATED, "Authentication required");
         }
         return principal;
-    }
-
-    /** The caller, who must be allowed to write; FORBIDDEN for a reader. */
-    public Principal writer() {
-        Principal current = principal();
-        if (!current.role().canWrite()) {
-            throw new ApiException(FailureKind.FORBIDDEN, "This credential may only read");
-        }
-        return current;
     }
 }

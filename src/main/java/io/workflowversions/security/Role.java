@@ -1,6 +1,7 @@
 package io.workflowversions.security;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** What a credential may do. Dialects map these onto their own role names. */
 public enum Role {
@@ -8,6 +9,11 @@ public enum Role {
 
     public boolean canWrite() {
         return this != READER;
+    }
+
+    /** The security roles this credential role grants. */
+    public Set<String> grants() {
+        return canWrite() ? Set.of(Roles.READ, Roles.WRITE) : Set.of(Roles.READ);
     }
 
     public String wireName() {

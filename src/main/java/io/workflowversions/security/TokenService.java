@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -31,15 +32,19 @@ public class TokenService {
 
     private final ServiceKeys keys;
     private final String issuer;
-    private final DefaultJWTParser parser;
+    private final JWTParser parser;
     private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
             .maximumSize(VERIFIED_TOKENS).expireAfterWrite(Duration.ofHours(1)).build();
 
+    /** With the SmallRye JWT extension's parser, configured by the {@code mp.jwt.verify} properties. */
     @Inject
-    TokenService(ServiceKeys keys, ServiceConfig config) {
-        this(keys, config.jwt().issuer());
+    TokenService(ServiceKeys keys, ServiceConfig config, JWTParser parser) {
+        this.keys = keys;
+        this.issuer = config.jwt().issuer();
+        this.parser = parser;
     }
 
+    /** Outside the application (tests of several instances' keys): the same checks, the issuer given. */
     public TokenService(ServiceKeys keys, String issuer) {
         this.keys = keys;
         this.issuer = issuer;
@@ -83,7 +88,7 @@ public class TokenService {
 
     private JsonWebToken parse(String token) {
         try {
-            return parser.parse(token);
+            return parser.verify(token, keys.verificationKey());
         } catch (ParseException e) {
             throw new ApiException(FailureKind.UNAUTHENTICATED, "The token is invalid or expired");
         }

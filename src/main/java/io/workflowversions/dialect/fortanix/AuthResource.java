@@ -1,5 +1,6 @@
 package io.workflowversions.dialect.fortanix;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.dialect.fortanix.api.AuthApi;
@@ -11,7 +12,9 @@ import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.CredentialService;
 import io.workflowversions.security.Principal;
+import io.workflowversions.security.Roles;
 import io.workflowversions.security.TokenService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,16 +36,16 @@ public class AuthResource implements AuthApi {
     private final CredentialService credentials;
     private final TokenService tokens;
     private final FortanixSessions sessions;
-    private final CurrentSession current;
+    private final SecurityIdentity identity;
 
     @Inject
     HttpServerRequest request;
 
-    AuthResource(CredentialService credentials, TokenService tokens, FortanixSessions sessions, CurrentSession current) {
+    AuthResource(CredentialService credentials, TokenService tokens, FortanixSessions sessions, SecurityIdentity identity) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.sessions = sessions;
-        this.current = current;
+        this.identity = identity;
     }
 
     @Override
@@ -51,7 +54,7 @@ public class AuthResource implements AuthApi {
         return credentials.authenticatePassword(FortanixPaths.DIALECT, user[0], user[1]).flatMap(principal -> {
             UUID sessionId = UUID.randomUUID();
             TokenService.IssuedToken token = tokens.issue(principal, FortanixSessions.TOKEN,
-                    Map.of(FortanixAuthFilter.SESSION_CLAIM, sessionId.toString()));
+                    Map.of(FortanixMechanism.SESSION_CLAIM, sessionId.toString()));
             return sessions.open(sessionId, principal, Instant.ofEpochSecond(token.expiresAt()))
                     .invoke(session -> LOG.debugf("Fortanix session %s opened for credential %s", session.id,
                             principal.credentialId()))
@@ -62,24 +65,31 @@ public class AuthResource implements AuthApi {
     }
 
     @Override
+    @RolesAllowed(Roles.READ)
     public Uni<RestResponse<SelectAccountResponse>> selectAccount(UUID accountId) {
-        Principal user = current.user();
+        Principal user = FortanixMechanism.user(identity);
         if (Accounts.accountOf(user).filter(accountId::equals).isEmpty()) {
             throw new ApiException(FailureKind.NOT_FOUND, "Account " + accountId + " was not found for this user");
         }
-        return sessions.select(current.id(), accountId.toString())
+        return sessions.select(sessionId(), accountId.toString())
                 .map(session -> RestResponse.ok(new SelectAccountResponse().sessionInfo(info(session))));
     }
 
     @Override
+    @RolesAllowed(Roles.READ)
     public Uni<RestResponse<RefreshResponse>> refresh() {
-        return sessions.refresh(current.id())
+        return sessions.refresh(sessionId())
                 .map(session -> RestResponse.ok(new RefreshResponse().sessionInfo(info(session))));
     }
 
     @Override
+    @RolesAllowed(Roles.READ)
     public Uni<RestResponse<Void>> terminate() {
-        return sessions.end(current.id()).replaceWith(RestResponse.noContent());
+        return sessions.end(sessionId()).replaceWith(RestResponse.noContent());
+    }
+
+    private UUID sessionId() {
+        return FortanixMechanism.session(identity).id;
     }
 
     private static SessionInfo info(FortanixSession session) {

@@ -7,12 +7,15 @@ import io.workflowversions.dialect.fortanix.api.model.GetAllWorkflowGraphsRespon
 import io.workflowversions.dialect.fortanix.api.model.UpdateWorkflowGraph;
 import io.workflowversions.dialect.fortanix.api.model.WorkflowGraph;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** D1–D5. The auth filter has already checked the token, the role and a foreign {@code acct_id}. */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class DraftWorkflowsResource implements DraftWorkflowsApi {
 
     private final DraftGraphs drafts;
@@ -32,8 +35,9 @@ public class DraftWorkflowsResource implements DraftWorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<WorkflowGraph>> createWorkflowGraph(CreateWorkflowGraph body) {
-        return drafts.create(caller.writer(), body).map(RestResponse::ok);
+        return drafts.create(caller.principal(), body).map(RestResponse::ok);
     }
 
     @Override
@@ -42,12 +46,14 @@ public class DraftWorkflowsResource implements DraftWorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<WorkflowGraph>> updateWorkflowGraph(UUID graphId, UpdateWorkflowGraph body, UUID acctId) {
-        return drafts.update(caller.writer(), graphId, body).map(RestResponse::ok);
+        return drafts.update(caller.principal(), graphId, body).map(RestResponse::ok);
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<Void>> deleteWorkflowGraph(UUID graphId) {
-        return drafts.delete(caller.writer(), graphId).replaceWith(RestResponse.noContent());
+        return drafts.delete(caller.principal(), graphId).replaceWith(RestResponse.noContent());
     }
 }

@@ -10,12 +10,15 @@ import io.workflowversions.dialect.fortanix.api.model.UpdateFinalWorkflowNameReq
 import io.workflowversions.dialect.fortanix.api.model.UpdateWorkflowVersionRequest;
 import io.workflowversions.dialect.fortanix.api.model.VersionInFinalWorkflow;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** F1–F8. F2, F4 and F8 run at once: there is no quorum approval yet. */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class FinalWorkflowsResource implements FinalWorkflowsApi {
 
     private final FinalGraphs finals;
@@ -35,8 +38,9 @@ public class FinalWorkflowsResource implements FinalWorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FinalWorkflow>> createFinalWorkflowGraph(CreateFinalWorkflowGraph body) {
-        return finals.create(caller.writer(), body).map(RestResponse::ok);
+        return finals.create(caller.principal(), body).map(RestResponse::ok);
     }
 
     @Override
@@ -45,15 +49,17 @@ public class FinalWorkflowsResource implements FinalWorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<VersionInFinalWorkflow>> updateFinalWorkflowGraph(UUID graphId,
             CreateWorkflowVersionRequest body) {
-        return finals.addVersion(caller.writer(), graphId, body).map(RestResponse::ok);
+        return finals.addVersion(caller.principal(), graphId, body).map(RestResponse::ok);
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FinalWorkflow>> updateFinalWorkflowGraphName(UUID graphId,
             UpdateFinalWorkflowNameRequest body) {
-        return finals.rename(caller.writer(), graphId, body).map(RestResponse::ok);
+        return finals.rename(caller.principal(), graphId, body).map(RestResponse::ok);
     }
 
     @Override
@@ -62,13 +68,15 @@ public class FinalWorkflowsResource implements FinalWorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<VersionInFinalWorkflow>> updateFinalWorkflowGraphRuntime(UUID graphId, String version,
             UpdateWorkflowVersionRequest body) {
-        return finals.patchRuntime(caller.writer(), graphId, version, body).map(RestResponse::ok);
+        return finals.patchRuntime(caller.principal(), graphId, version, body).map(RestResponse::ok);
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<Void>> deleteFinalWorkflowGraph(UUID graphId, String version) {
-        return finals.deleteVersion(caller.writer(), graphId, version).replaceWith(RestResponse.noContent());
+        return finals.deleteVersion(caller.principal(), graphId, version).replaceWith(RestResponse.noContent());
     }
 }

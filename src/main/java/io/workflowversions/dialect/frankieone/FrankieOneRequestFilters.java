@@ -1,7 +1,6 @@
 package io.workflowversions.dialect.frankieone;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -10,24 +9,20 @@ import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.http.FieldIssue;
-import io.workflowversions.security.Caller;
-import io.workflowversions.security.CredentialService;
-import io.workflowversions.security.Principal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * What happens to a FrankieOne request before its resource method runs: media types are settled (a body without
- * {@code Content-Type} is JSON, answers are always JSON), the caller is authenticated from {@code api_key} and the
- * customer headers, and the query parameters are checked, so that every mistake gets the contract's answer.
+ * {@code Content-Type} is JSON, answers are always JSON) and the query parameters are checked, so that every
+ * mistake gets the contract's answer. Authentication is {@link ApiKeyMechanism}'s.
  */
 @ApplicationScoped
 public class FrankieOneRequestFilters {
@@ -41,14 +36,6 @@ public class FrankieOneRequestFilters {
     static final String INVALID_SORT_FIELD = "Invalid sortField";
     static final Set<String> SORT_FIELDS = Set.of("id", "name", "createdAt", "updatedAt");
     static final int MAX_LIMIT = 100;
-
-    private final CredentialService credentials;
-    private final Caller caller;
-
-    FrankieOneRequestFilters(CredentialService credentials, Caller caller) {
-        this.credentials = credentials;
-        this.caller = caller;
-    }
 
     // ---- media types, before routing ------------------------------------------------------------------------
 
@@ -81,44 +68,6 @@ public class FrankieOneRequestFilters {
     static boolean isJson(String contentType) {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
-    }
-
-    // ---- authentication -------------------------------------------------------------------------------------
-
-    /**
-     * {@code api_key} names one customer (and possibly one child); the customer headers must confirm exactly that
-     * scope and can never widen it. Every failure is the same 401.
-     */
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Void> authenticate(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (!ours(resource)) {
-            return Uni.createFrom().voidItem();
-        }
-        String apiKey = request.getHeaderString(API_KEY);
-        String customer = request.getHeaderString(CUSTOMER_ID);
-        String child = blankToNull(request.getHeaderString(CUSTOMER_CHILD_ID));
-        if (apiKey == null || apiKey.isBlank()) {
-            return Uni.createFrom().failure(unauthorised("The api_key header is required"));
-        }
-        if (customer == null || customer.isBlank()) {
-            return Uni.createFrom().failure(unauthorised("The " + CUSTOMER_ID + " header is required"));
-        }
-        return credentials.authenticateApiKey(DIALECT, apiKey)
-                .onFailure(ApiException.class).transform(e -> unauthorised("The api_key is not valid"))
-                .invoke(principal -> {
-                    if (!customer.equals(principal.tenant())) {
-                        throw unauthorised("The " + CUSTOMER_ID + " header does not match the api_key");
-                    }
-                    if (!Objects.equals(child, blankToNull(principal.subTenant()))) {
-                        throw unauthorised("The " + CUSTOMER_CHILD_ID + " header does not match the api_key");
-                    }
-                })
-                .invoke(caller::authenticate)
-                .replaceWithVoid();
-    }
-
-    static ApiException unauthorised(String why) {
-        return new ApiException(new Failure(FailureKind.UNAUTHENTICATED, FrankieOneErrorEnvelope.UNAUTHORISED, why, null));
     }
 
     // ---- query parameters -----------------------------------------------------------------------------------
@@ -193,9 +142,5 @@ public class FrankieOneRequestFilters {
     private static boolean ours(SimpleResourceInfo resource) {
         return resource != null && resource.getResourceClass() != null
                 && WorkflowDefinitionsApi.class.isAssignableFrom(resource.getResourceClass());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -16,8 +16,10 @@ import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionVersio
 import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinitionVersionsResponse;
 import io.workflowversions.security.Caller;
 import io.workflowversions.security.Principal;
+import io.workflowversions.security.Roles;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.WorkflowVersion;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 /** The FrankieOne workflow definition API: the vendor's upsert and the service's read, list and delete extensions. */
 @DefinitionBody
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     /** The API's sort field names and the workflow columns behind them. */
@@ -48,10 +51,11 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<WorkflowDefinitionResponse>> createOrUpdateWorkflowDefinition(String workflowDefinitionId,
             String xFrankieCustomerID, WorkflowDefinition workflowDefinition, String xFrankieCustomerChildID,
             String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
-        Principal principal = caller.writer();
+        Principal principal = caller.principal();
         if (workflowDefinition.getId() != null && !workflowDefinition.getId().equals(workflowDefinitionId)) {
             throw FrankieOneRequestFilters.invalid("id", "must equal the workflowDefinitionId of the path");
         }
@@ -81,10 +85,11 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<DeleteResponse>> deleteWorkflowDefinition(String workflowDefinitionId,
             String xFrankieCustomerID, String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername,
             String xFrankieRequestID) {
-        return definitions.delete(caller.writer().scope(), workflowDefinitionId)
+        return definitions.delete(caller.principal().scope(), workflowDefinitionId)
                 .map(nothing -> RestResponse.ok(new DeleteResponse().requestId(ulid.next())));
     }
 

@@ -11,12 +11,15 @@ import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
 import io.workflowversions.dialect.patchworks.api.model.UploadRequest;
 import io.workflowversions.dialect.patchworks.api.model.UploadResponse;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Flow versions: list, create, get, deploy/un-deploy, delete, copy, and upload to the marketplace. */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class FlowVersionsResource implements FlowVersionsApi {
 
     /** Sort names of the API to properties of the store's versions. */
@@ -45,8 +48,9 @@ public class FlowVersionsResource implements FlowVersionsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FlowVersionResponse>> createFlowVersion(Long flow) {
-        return flows.createVersion(PatchworksRoles.writer(caller), flow)
+        return flows.createVersion(caller.principal(), flow)
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED,
                         new FlowVersionResponse().data(Views.version(created))));
     }
@@ -58,20 +62,23 @@ public class FlowVersionsResource implements FlowVersionsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FlowVersionResponse>> updateFlowVersion(Long flow, Long version, FlowVersionUpdateRequest body) {
-        return flows.updateVersion(PatchworksRoles.writer(caller), flow, version, RawBodies.of(body))
+        return flows.updateVersion(caller.principal(), flow, version, RawBodies.of(body))
                 .map(updated -> RestResponse.ok(new FlowVersionResponse().data(Views.version(updated))));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<MessageResponse>> deleteFlowVersion(Long flow, Long version) {
-        return flows.deleteVersion(PatchworksRoles.writer(caller), flow, version)
+        return flows.deleteVersion(caller.principal(), flow, version)
                 .replaceWith(RestResponse.ok(new MessageResponse().message("Flow version deleted.")));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FlowVersionResponse>> copyFlowVersion(Long flow, Long version) {
-        return flows.copyVersion(PatchworksRoles.writer(caller), flow, version)
+        return flows.copyVersion(caller.principal(), flow, version)
                 .map(copy -> RestResponse.status(RestResponse.Status.CREATED,
                         new FlowVersionResponse().data(Views.version(copy))));
     }

@@ -8,11 +8,14 @@ import io.workflowversions.dialect.patchworks.api.model.FlowPage;
 import io.workflowversions.dialect.patchworks.api.model.FlowResponse;
 import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The minimal flows: create, list, get, delete (with everything in them). */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class FlowsResource implements FlowsApi {
 
     private final FlowVersioning flows;
@@ -26,9 +29,10 @@ public class FlowsResource implements FlowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<FlowResponse>> createFlow(FlowCreateRequest body) {
         String description = body.getDescription();
-        return flows.createFlow(PatchworksRoles.writer(caller), body.getName().trim(),
+        return flows.createFlow(caller.principal(), body.getName().trim(),
                         description == null || description.isBlank() ? null : description)
                 .map(flow -> RestResponse.status(RestResponse.Status.CREATED, new FlowResponse().data(Views.flow(flow))));
     }
@@ -49,8 +53,9 @@ public class FlowsResource implements FlowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<MessageResponse>> deleteFlow(Long flow) {
-        return flows.deleteFlow(PatchworksRoles.writer(caller), flow)
+        return flows.deleteFlow(caller.principal(), flow)
                 .replaceWith(RestResponse.ok(new MessageResponse().message("Flow deleted.")));
     }
 }

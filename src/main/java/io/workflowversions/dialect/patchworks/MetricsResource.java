@@ -6,7 +6,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.dialect.patchworks.api.MetricsApi;
 import io.workflowversions.dialect.patchworks.api.model.VersionMetricPage;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
 import io.workflowversions.store.MetricQuery;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Read-only metrics of a flow's versions, with filters, sorting and paging. */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class MetricsResource implements MetricsApi {
 
     private static final Map<String, String> SORTS = Map.of("interval_start", "intervalStart", "value", "measuredValue");

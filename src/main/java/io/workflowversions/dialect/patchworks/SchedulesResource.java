@@ -9,11 +9,14 @@ import io.workflowversions.dialect.patchworks.api.model.SchedulePage;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Cron schedules of a flow version. */
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class SchedulesResource implements SchedulesApi {
 
     private final FlowVersioning flows;
@@ -36,22 +39,25 @@ public class SchedulesResource implements SchedulesApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<ScheduleResponse>> createFlowVersionSchedule(Long flowVersion, ScheduleCreateRequest body) {
-        return flows.createSchedule(PatchworksRoles.writer(caller), flowVersion, RawBodies.of(body))
+        return flows.createSchedule(caller.principal(), flowVersion, RawBodies.of(body))
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED,
                         new ScheduleResponse().data(Views.schedule(created, flowVersion))));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<ScheduleResponse>> updateFlowVersionSchedule(Long flowVersion, Long schedule,
             ScheduleUpdateRequest body) {
-        return flows.updateSchedule(PatchworksRoles.writer(caller), flowVersion, schedule, RawBodies.of(body))
+        return flows.updateSchedule(caller.principal(), flowVersion, schedule, RawBodies.of(body))
                 .map(updated -> RestResponse.ok(new ScheduleResponse().data(Views.schedule(updated, flowVersion))));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<MessageResponse>> deleteFlowVersionSchedule(Long flowVersion, Long schedule) {
-        return flows.deleteSchedule(PatchworksRoles.writer(caller), flowVersion, schedule)
+        return flows.deleteSchedule(caller.principal(), flowVersion, schedule)
                 .replaceWith(RestResponse.ok(new MessageResponse().message("Flow version schedule deleted.")));
     }
 }

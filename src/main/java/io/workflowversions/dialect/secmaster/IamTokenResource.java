@@ -61,7 +61,7 @@ public class IamTokenResource implements AuthApi {
                         throw new ApiException(FailureKind.UNAUTHENTICATED, "The user has no role in project " + project.getId());
                     }
                     TokenService.IssuedToken issued = tokens.issue(principal, LIFETIME,
-                            Map.of(SecmasterAuthFilter.PROJECT_CLAIM, principal.tenant()));
+                            Map.of(SecmasterMechanism.PROJECT_CLAIM, principal.tenant()));
                     return RestResponse.ResponseBuilder
                             .create(RestResponse.Status.CREATED, answer(principal, issued, user, project))
                             .header("X-Subject-Token", issued.token())

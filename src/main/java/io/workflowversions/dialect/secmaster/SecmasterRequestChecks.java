@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Checks the query parameters of the list calls before the framework converts them, so that a badly typed or
  * unknown value is the business error SecMaster.20040625 (the framework would answer "not found"); and keeps the
- * literal segments ({@code versions}, {@code validation}...) from being taken for a workflow id.
+ * literal segments ({@code versions}, {@code validation}...) from being taken for a workflow id. No operation takes
+ * a multipart body: one is refused, whatever the method, before the operation runs.
  */
 public class SecmasterRequestChecks {
 
@@ -35,6 +36,10 @@ public class SecmasterRequestChecks {
         String path = request.path();
         if (LITERAL_AS_WORKFLOW.matcher(path).matches() && request.method() != HttpMethod.POST) {
             throw new ApiException(FailureKind.NOT_FOUND, "No such API: " + path);
+        }
+        String type = request.getHeader("Content-Type");
+        if (type != null && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw invalid("Content-Type", "multipart bodies are not accepted; send application/json");
         }
         if (request.method() != HttpMethod.GET) {
             return;

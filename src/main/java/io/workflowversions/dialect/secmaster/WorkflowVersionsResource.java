@@ -17,7 +17,9 @@ import io.workflowversions.dialect.secmaster.api.model.WorkflowApproveOpinionDet
 import io.workflowversions.dialect.secmaster.api.model.WorkflowValidationError;
 import io.workflowversions.dialect.secmaster.api.model.WorkflowValidationResult;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
 import io.workflowversions.store.WorkflowVersion;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -25,6 +27,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 /** V1-V7: versions, their state machine, review and topology validation. */
 @SecmasterApiCall
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class WorkflowVersionsResource implements WorkflowVersionsApi {
 
     private final SecmasterService service;
@@ -40,7 +43,6 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @Override
     public Uni<RestResponse<ListAopWorkflowVersionsResponseBody>> listAopWorkflowVersions(String projectId,
             String workspaceId, String workflowId, AopWorkflowVersionStatus status) {
-        caller.principal();
         String requestId = requestId();
         return service.listVersions(SecmasterService.scope(projectId, workspaceId), workflowId,
                         status == null ? null : status.toString())
@@ -51,37 +53,40 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowVersionResponseBody>> createAopWorkflowVersion(String projectId,
             String workspaceId, String workflowId, CreateAopWorkflowVersionInfo body) {
         return answer(service.createVersion(SecmasterService.scope(projectId, workspaceId), workflowId, body,
-                caller.writer()));
+                caller.principal()));
     }
 
     @Override
     public Uni<RestResponse<AopWorkflowVersionResponseBody>> showAopWorkflowVersion(String projectId,
             String workspaceId, String versionId) {
-        caller.principal();
         return answer(service.version(SecmasterService.scope(projectId, workspaceId), versionId));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowVersionResponseBody>> updateAopWorkflowVersion(String projectId,
             String workspaceId, String versionId, ModifyAopWorkflowVersionInfo body) {
         return answer(service.updateVersion(SecmasterService.scope(projectId, workspaceId), versionId, body,
-                caller.writer()));
+                caller.principal()));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowVersionResponseBody>> deleteAopWorkflowVersion(String projectId,
             String workspaceId, String versionId) {
-        return answer(service.deleteVersion(SecmasterService.scope(projectId, workspaceId), versionId, caller.writer()));
+        return answer(service.deleteVersion(SecmasterService.scope(projectId, workspaceId), versionId, caller.principal()));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<CreateAopWorkflowVersionApprovelResponseBody>> createAopWorkflowVersionApprovel(
             String projectId, String workspaceId, String versionId, CreateAopWorkflowVersionApprovelInfo body) {
         String requestId = requestId();
-        return service.review(SecmasterService.scope(projectId, workspaceId), versionId, body, caller.writer())
+        return service.review(SecmasterService.scope(projectId, workspaceId), versionId, body, caller.principal())
                 .map(v -> WorkflowsResource.ok(new CreateAopWorkflowVersionApprovelResponseBody()
                         .code(Secmaster.SUCCESS).message("")
                         .data(new WorkflowApproveOpinionDetail().result(body.getResult()).content(body.getContent())),
@@ -91,7 +96,6 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @Override
     public Uni<RestResponse<ValidateAopWorkflowVersionResponseBody>> validateAopWorkflowVersion(String projectId,
             String workspaceId, AopworkflowVersionValidateRes body) {
-        caller.principal();
         String requestId = requestId();
         List<WorkflowValidationError> errors = Topology.check(Topology.decode("taskflow", body.getTaskflow()),
                 body.getMode() == ValidationMode.CIRCLE);

@@ -13,9 +13,11 @@ import io.workflowversions.dialect.secmaster.api.model.ModifyAopWorkflowInfo;
 import io.workflowversions.dialect.secmaster.api.model.SortOrder;
 import io.workflowversions.dialect.secmaster.api.model.WorkflowSortBy;
 import io.workflowversions.security.Caller;
+import io.workflowversions.security.Roles;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 /** W1-W5: workflows. */
 @SecmasterApiCall
 @Cancellable(false)
+@RolesAllowed(Roles.READ)
 public class WorkflowsResource implements WorkflowsApi {
 
     private final SecmasterService service;
@@ -39,7 +42,6 @@ public class WorkflowsResource implements WorkflowsApi {
     public Uni<RestResponse<ListWorkflowsResponseBody>> listWorkflows(String projectId, String workspaceId, Integer offset,
             Integer limit, SortOrder order, WorkflowSortBy sortby, Boolean enabled, String name, String description,
             String dataclassId, String dataclassName, AopType aopType, Boolean lastVersion) {
-        caller.principal();
         int from = offset == null ? 0 : offset;
         int size = limit == null ? 10 : limit;
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
@@ -74,28 +76,29 @@ public class WorkflowsResource implements WorkflowsApi {
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowResponseBody>> createAopWorkflow(String projectId, String workspaceId,
             CreateAopWorkflowInfo body) {
-        return answer(service.createWorkflow(SecmasterService.scope(projectId, workspaceId), body, caller.writer()));
+        return answer(service.createWorkflow(SecmasterService.scope(projectId, workspaceId), body, caller.principal()));
     }
 
     @Override
     public Uni<RestResponse<AopWorkflowResponseBody>> showAopWorkflow(String projectId, String workspaceId, String workflowId) {
-        caller.principal();
         return answer(service.workflow(SecmasterService.scope(projectId, workspaceId), workflowId));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowResponseBody>> updateAopWorkflow(String projectId, String workspaceId,
             String workflowId, ModifyAopWorkflowInfo body) {
         return answer(service.updateWorkflow(SecmasterService.scope(projectId, workspaceId), workflowId, body,
-                caller.writer()));
+                caller.principal()));
     }
 
     @Override
+    @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<AopWorkflowResponseBody>> deleteAopWorkflow(String projectId, String workspaceId,
             String workflowId) {
-        caller.writer();
         return answer(service.deleteWorkflow(SecmasterService.scope(projectId, workspaceId), workflowId));
     }
 

@@ -31,7 +31,7 @@ class SecmasterIssuedTokensTest {
         Principal principal = new Principal(UUID.fromString(tenant.credentialId()), "secmaster", CredentialType.PASSWORD,
                 tenant.user(), tenant.project(), null, Role.WRITER, null);
         String expired = tokens.issue(principal, Duration.ofSeconds(-60),
-                Map.of(SecmasterAuthFilter.PROJECT_CLAIM, tenant.project())).token();
+                Map.of(SecmasterMechanism.PROJECT_CLAIM, tenant.project())).token();
         String otherDialect = tokens.issue(new Principal(principal.credentialId(), "fortanix", CredentialType.PASSWORD,
                 tenant.user(), tenant.project(), null, Role.WRITER, null), Duration.ofHours(1), Map.of()).token();
 
