@@ -1,6 +1,7 @@
 package io.workflowversions.dialect.patchworks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.workflowversions.http.FieldIssue;
 import java.time.Instant;
@@ -8,10 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The rules of the bodies read by {@link RawBodies}, with Laravel's texts (field names written with spaces). */
+/**
+ * The bodies whose fields are checked in code, after the ids in the path (Laravel's order: 404 before 422), with
+ * Laravel's texts (field names written with spaces). Their fields may be absent, null or present with a meaning each
+ * ({@code deployed_at: null} un-deploys, an absent one changes nothing), so they arrive as the JSON they are.
+ */
 final class Bodies {
 
     private Bodies() {
+    }
+
+    /** The body as an object: anything but an object (no body at all, too) counts as an empty one, as Laravel reads it. */
+    static ObjectNode object(JsonNode body) {
+        return body instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
     }
 
     /** A schedule body: a cron expression when given; a deployed_at when given, itself empty when null. */

@@ -1,14 +1,13 @@
 package io.workflowversions.dialect.patchworks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.dialect.patchworks.api.FlowVersionsApi;
 import io.workflowversions.dialect.patchworks.api.model.FlowVersionPage;
 import io.workflowversions.dialect.patchworks.api.model.FlowVersionResponse;
-import io.workflowversions.dialect.patchworks.api.model.FlowVersionUpdateRequest;
 import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
-import io.workflowversions.dialect.patchworks.api.model.UploadRequest;
 import io.workflowversions.dialect.patchworks.api.model.UploadResponse;
 import io.workflowversions.security.Caller;
 import io.workflowversions.security.Roles;
@@ -63,8 +62,8 @@ public class FlowVersionsResource implements FlowVersionsApi {
 
     @Override
     @RolesAllowed(Roles.WRITE)
-    public Uni<RestResponse<FlowVersionResponse>> updateFlowVersion(Long flow, Long version, FlowVersionUpdateRequest body) {
-        return flows.updateVersion(caller.principal(), flow, version, RawBodies.of(body))
+    public Uni<RestResponse<FlowVersionResponse>> updateFlowVersion(Long flow, Long version, JsonNode body) {
+        return flows.updateVersion(caller.principal(), flow, version, Bodies.object(body))
                 .map(updated -> RestResponse.ok(new FlowVersionResponse().data(Views.version(updated))));
     }
 
@@ -84,9 +83,9 @@ public class FlowVersionsResource implements FlowVersionsApi {
     }
 
     @Override
-    public Uni<RestResponse<UploadResponse>> uploadFlowVersion(Long flowVersion, UploadRequest body) {
+    public Uni<RestResponse<UploadResponse>> uploadFlowVersion(Long flowVersion, JsonNode body) {
         // The role is checked after the id, inside: 404 comes before 403, as the vendor answers.
-        return flows.upload(caller.principal(), flowVersion, RawBodies.of(body))
+        return flows.upload(caller.principal(), flowVersion, Bodies.object(body))
                 .map(upload -> RestResponse.ok(new UploadResponse().data(Views.upload(upload, flowVersion))));
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
@@ -24,19 +23,15 @@ import io.workflowversions.dialect.patchworks.api.model.FlowResponse;
 import io.workflowversions.dialect.patchworks.api.model.FlowVersion;
 import io.workflowversions.dialect.patchworks.api.model.FlowVersionPage;
 import io.workflowversions.dialect.patchworks.api.model.FlowVersionResponse;
-import io.workflowversions.dialect.patchworks.api.model.FlowVersionUpdateRequest;
 import io.workflowversions.dialect.patchworks.api.model.LoginRequest;
 import io.workflowversions.dialect.patchworks.api.model.LoginResponse;
 import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
 import io.workflowversions.dialect.patchworks.api.model.PaginationLinks;
 import io.workflowversions.dialect.patchworks.api.model.PaginationMeta;
 import io.workflowversions.dialect.patchworks.api.model.Schedule;
-import io.workflowversions.dialect.patchworks.api.model.ScheduleCreateRequest;
 import io.workflowversions.dialect.patchworks.api.model.SchedulePage;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
-import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
 import io.workflowversions.dialect.patchworks.api.model.Upload;
-import io.workflowversions.dialect.patchworks.api.model.UploadRequest;
 import io.workflowversions.dialect.patchworks.api.model.UploadResponse;
 import io.workflowversions.dialect.patchworks.api.model.VersionMetric;
 import io.workflowversions.dialect.patchworks.api.model.VersionMetricPage;
@@ -47,8 +42,8 @@ import java.util.List;
 
 /**
  * JSON of this dialect's models only: nulls are always written, timestamps are written Laravel style
- * ({@code 2025-01-31T10:15:00.000000Z}), and request bodies are read as {@link RawBodies} describes. Nothing here
- * changes how other models are read or written.
+ * ({@code 2025-01-31T10:15:00.000000Z}), and missing fields of the typed request bodies are reported by bean
+ * validation. Nothing here changes how other models are read or written.
  */
 @Singleton
 public class PatchworksJson implements ObjectMapperCustomizer {
@@ -72,10 +67,6 @@ public class PatchworksJson implements ObjectMapperCustomizer {
         }
         mapper.addMixIn(FlowCreateRequest.class, FlowCreateRequestMixin.class);
         mapper.addMixIn(LoginRequest.class, LoginRequestMixin.class);
-        mapper.addMixIn(FlowVersionUpdateRequest.class, FlowVersionUpdateRequestMixin.class);
-        mapper.addMixIn(UploadRequest.class, UploadRequestMixin.class);
-        mapper.addMixIn(ScheduleCreateRequest.class, ScheduleCreateRequestMixin.class);
-        mapper.addMixIn(ScheduleUpdateRequest.class, ScheduleUpdateRequestMixin.class);
         SimpleModule module = new SimpleModule("patchworks-timestamps");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
@@ -119,28 +110,5 @@ public class PatchworksJson implements ObjectMapperCustomizer {
         @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         LoginRequestMixin(String username, String password) {
         }
-    }
-
-    @JsonDeserialize(using = RawBodies.FlowVersionUpdateReader.class)
-    @RegisterForReflection
-    abstract static class FlowVersionUpdateRequestMixin {
-    }
-
-    @JsonDeserialize(using = RawBodies.UploadReader.class)
-    @RegisterForReflection
-    abstract static class UploadRequestMixin {
-    }
-
-    @JsonDeserialize(using = RawBodies.ScheduleCreateReader.class)
-    @RegisterForReflection
-    abstract static class ScheduleCreateRequestMixin {
-        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-        ScheduleCreateRequestMixin(String cronString) {
-        }
-    }
-
-    @JsonDeserialize(using = RawBodies.ScheduleUpdateReader.class)
-    @RegisterForReflection
-    abstract static class ScheduleUpdateRequestMixin {
     }
 }

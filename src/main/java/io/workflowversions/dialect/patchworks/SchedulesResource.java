@@ -1,13 +1,12 @@
 package io.workflowversions.dialect.patchworks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.dialect.patchworks.api.SchedulesApi;
 import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
-import io.workflowversions.dialect.patchworks.api.model.ScheduleCreateRequest;
 import io.workflowversions.dialect.patchworks.api.model.SchedulePage;
 import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
-import io.workflowversions.dialect.patchworks.api.model.ScheduleUpdateRequest;
 import io.workflowversions.security.Caller;
 import io.workflowversions.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +39,8 @@ public class SchedulesResource implements SchedulesApi {
 
     @Override
     @RolesAllowed(Roles.WRITE)
-    public Uni<RestResponse<ScheduleResponse>> createFlowVersionSchedule(Long flowVersion, ScheduleCreateRequest body) {
-        return flows.createSchedule(caller.principal(), flowVersion, RawBodies.of(body))
+    public Uni<RestResponse<ScheduleResponse>> createFlowVersionSchedule(Long flowVersion, JsonNode body) {
+        return flows.createSchedule(caller.principal(), flowVersion, Bodies.object(body))
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED,
                         new ScheduleResponse().data(Views.schedule(created, flowVersion))));
     }
@@ -49,8 +48,8 @@ public class SchedulesResource implements SchedulesApi {
     @Override
     @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<ScheduleResponse>> updateFlowVersionSchedule(Long flowVersion, Long schedule,
-            ScheduleUpdateRequest body) {
-        return flows.updateSchedule(caller.principal(), flowVersion, schedule, RawBodies.of(body))
+            JsonNode body) {
+        return flows.updateSchedule(caller.principal(), flowVersion, schedule, Bodies.object(body))
                 .map(updated -> RestResponse.ok(new ScheduleResponse().data(Views.schedule(updated, flowVersion))));
     }
 
