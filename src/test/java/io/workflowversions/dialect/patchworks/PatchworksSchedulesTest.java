@@ -93,6 +93,14 @@ class PatchworksSchedulesTest {
                 .body("errors.deployed_at[0]", equalTo("The deployed at field must be a valid date."));
     }
 
+    @Test
+    void aScheduleWithNoBodyAtAllLacksItsCronString() {
+        company.keyLoose().contentType(ContentType.JSON).post("/api/v1/flow-versions/{v}/schedules", version)
+                .then().statusCode(422)
+                .body("message", equalTo("The cron string field is required."))
+                .body("errors.cron_string[0]", equalTo("The cron string field is required."));
+    }
+
     private void reject(String body, String field, String text) {
         company.keyLoose().contentType(ContentType.JSON).body(body).post("/api/v1/flow-versions/{v}/schedules", version)
                 .then().statusCode(422).body("message", equalTo(text)).body("errors." + field + "[0]", equalTo(text));
