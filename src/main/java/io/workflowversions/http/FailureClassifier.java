@@ -222,7 +222,8 @@ public class FailureClassifier {
                 || t instanceof TimeoutException
                 || type.equals("io.vertx.sqlclient.ClosedConnectionException")
                 || type.equals("io.netty.channel.ConnectTimeoutException")
-                || type.equals("io.vertx.core.impl.NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout")
+                || type.equals("io.vertx.core.impl.NoStackTraceThrowable") && (String.valueOf(t.getMessage()).contains("Timeout")
+                        || String.valueOf(t.getMessage()).startsWith("Connection is not active"))
                 || type.equals("io.vertx.core.VertxException") && String.valueOf(t.getMessage()).contains("closed");
     }
 

@@ -32,6 +32,13 @@ class FailureClassifierTest {
                 .isEqualTo(FailureKind.UNAVAILABLE);
     }
 
+    /** Hibernate Reactive's words for a statement on a connection the database closed a moment before. */
+    @Test
+    void aStatementOnAClosedConnectionIsUnavailable() {
+        Throwable closed = new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        assertThat(kind(new org.hibernate.HibernateException(closed))).isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
     @Test
     void aConnectionFailureWrappedWithAFailedRollbackIsStillUnavailable() {
         Throwable rollback = new IllegalStateException("Transaction rollback failed");
