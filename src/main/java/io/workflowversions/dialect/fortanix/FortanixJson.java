@@ -1,47 +1,23 @@
 package io.workflowversions.dialect.fortanix;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import io.workflowversions.dialect.fortanix.api.model.*;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * JSON for the Fortanix models: absent optional fields are left out rather than written as null (the vendor's
- * clients and the spec know no nulls), and documents read from the store are given sorted keys before they become
- * models, so every map is emitted in plain string order ({@code "1", "10", "2"}).
+ * Documents read from the store are given sorted keys before they become models, so every map is emitted in plain
+ * string order ({@code "1", "10", "2"}). (The models leave absent fields out: the generator annotates them so.)
  */
-@Singleton
-public class FortanixJson implements ObjectMapperCustomizer {
+final class FortanixJson {
 
-    private static final List<Class<?>> MODELS = List.of(AciSingleJob.class, AuthResponse.class,
-            CreateFinalWorkflowGraph.class, CreateWorkflowGraph.class, CreateWorkflowVersionRequest.class,
-            DockerNetworkPort.class, FinalWorkflow.class, FinalWorkflowGraph.class,
-            GetAllFinalWorkflowGraphsResponse.class, GetAllWorkflowGraphsResponse.class, KubernetesSingleJob.class,
-            RefreshResponse.class, SearchMetadata.class, SelectAccountResponse.class, SessionInfo.class,
-            UpdateFinalWorkflowNameRequest.class, UpdateWorkflowGraph.class, UpdateWorkflowVersionRequest.class,
-            VersionInFinalWorkflow.class, WorkflowAppAci.class, WorkflowAppDeployment.class,
-            WorkflowAppKubernetes.class, WorkflowDeployment.class, WorkflowEdge.class, WorkflowEdgeLink.class,
-            WorkflowGraph.class, WorkflowLinkMetadata.class, WorkflowMetadata.class, WorkflowObject.class,
-            WorkflowObjectFinalApp.class, WorkflowObjectFinalAppPatch.class, WorkflowObjectRef.class,
-            WorkflowObjectRefApp.class, WorkflowObjectRefDataset.class, WorkflowObjectRefPlaceholder.class);
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private interface LeaveOutNulls {
-    }
-
-    @Override
-    public void customize(ObjectMapper mapper) {
-        MODELS.forEach(model -> mapper.addMixIn(model, LeaveOutNulls.class));
+    private FortanixJson() {
     }
 
     /** A stored document as a model, every object's keys sorted first. */

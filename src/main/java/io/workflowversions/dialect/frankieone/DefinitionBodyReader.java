@@ -5,11 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.workflowversions.dialect.frankieone.api.model.WorkflowDefinition;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
@@ -28,9 +25,9 @@ import java.util.stream.Collectors;
 /**
  * Reads a workflow definition body strictly and keeps it whole.
  *
- * <p>Jackson's defaults would accept {@code "name": 5} or {@code "isDraft": "yes"}-like coercions and would drop the
- * fields the model does not know. Here the body is read as a JSON document first (kept for storage), then bound to
- * the model with coercions and nulls refused (the type check: it stops at the first wrong type), then checked against
+ * <p>Jackson would drop the fields the model does not know. Here the body is read as a JSON document first (kept
+ * for storage), then bound to the model with the service's strict scalars and nulls refused (the type check: it
+ * stops at the first wrong type), then checked against
  * every rule of the contract at once, so that one answer names every problem found. The rules are checked here on the
  * document rather than by bean validation, which does not look inside models that are also maps.
  */
@@ -53,25 +50,7 @@ public class DefinitionBodyReader implements ReaderInterceptor {
         ObjectMapper strict = mapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        strict.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Float)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Enum)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // The spec allows no null for any modelled field; an explicit null is a wrong type, not an absent field.
         strict.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
         return strict;

@@ -1,7 +1,5 @@
 package io.workflowversions.dialect.patchworks;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -13,60 +11,27 @@ import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.workflowversions.dialect.patchworks.api.model.ErrorMessage;
-import io.workflowversions.dialect.patchworks.api.model.ErrorResponse;
 import io.workflowversions.dialect.patchworks.api.model.Flow;
-import io.workflowversions.dialect.patchworks.api.model.FlowCreateRequest;
-import io.workflowversions.dialect.patchworks.api.model.FlowPage;
-import io.workflowversions.dialect.patchworks.api.model.FlowResponse;
-import io.workflowversions.dialect.patchworks.api.model.FlowVersion;
-import io.workflowversions.dialect.patchworks.api.model.FlowVersionPage;
-import io.workflowversions.dialect.patchworks.api.model.FlowVersionResponse;
-import io.workflowversions.dialect.patchworks.api.model.LoginRequest;
-import io.workflowversions.dialect.patchworks.api.model.LoginResponse;
-import io.workflowversions.dialect.patchworks.api.model.MessageResponse;
-import io.workflowversions.dialect.patchworks.api.model.PaginationLinks;
-import io.workflowversions.dialect.patchworks.api.model.PaginationMeta;
-import io.workflowversions.dialect.patchworks.api.model.Schedule;
-import io.workflowversions.dialect.patchworks.api.model.SchedulePage;
-import io.workflowversions.dialect.patchworks.api.model.ScheduleResponse;
-import io.workflowversions.dialect.patchworks.api.model.Upload;
-import io.workflowversions.dialect.patchworks.api.model.UploadResponse;
-import io.workflowversions.dialect.patchworks.api.model.VersionMetric;
-import io.workflowversions.dialect.patchworks.api.model.VersionMetricPage;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * JSON of this dialect's models only: nulls are always written, timestamps are written Laravel style
- * ({@code 2025-01-31T10:15:00.000000Z}), and missing fields of the typed request bodies are reported by bean
- * validation. Nothing here changes how other models are read or written.
+ * Timestamps of this dialect's models are written Laravel style ({@code 2025-01-31T10:15:00.000000Z}); nothing here
+ * changes how other models are written. (The generator annotates the models to write nulls, as Laravel does, and
+ * makes no constructors, so that bean validation names a missing required field.)
  */
 @Singleton
 public class PatchworksJson implements ObjectMapperCustomizer {
 
     private static final String MODEL_PACKAGE = Flow.class.getPackageName();
 
-    private static final List<Class<?>> RESPONSES = List.of(ErrorMessage.class, ErrorResponse.class, Flow.class,
-            FlowPage.class, FlowResponse.class, FlowVersion.class, FlowVersionPage.class, FlowVersionResponse.class,
-            LoginResponse.class, MessageResponse.class, PaginationLinks.class, PaginationMeta.class, Schedule.class,
-            SchedulePage.class, ScheduleResponse.class, Upload.class, UploadResponse.class, VersionMetric.class,
-            VersionMetricPage.class);
-
     @SuppressWarnings("unchecked")
     private static final JsonSerializer<Object> TIMESTAMPS = (JsonSerializer<Object>) (JsonSerializer<?>) new TimestampSerializer();
 
     @Override
     public void customize(ObjectMapper mapper) {
-        JsonInclude.Value always = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
-        for (Class<?> type : RESPONSES) {
-            mapper.configOverride(type).setInclude(always);
-        }
-        mapper.addMixIn(FlowCreateRequest.class, FlowCreateRequestMixin.class);
-        mapper.addMixIn(LoginRequest.class, LoginRequestMixin.class);
         SimpleModule module = new SimpleModule("patchworks-timestamps");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
@@ -94,21 +59,6 @@ public class PatchworksJson implements ObjectMapperCustomizer {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider) throws IOException {
             generator.writeString(LaravelTime.format(value));
-        }
-    }
-
-    // Missing required fields are reported by bean validation with the field's name, not by a constructor.
-    @RegisterForReflection
-    abstract static class FlowCreateRequestMixin {
-        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-        FlowCreateRequestMixin(String name) {
-        }
-    }
-
-    @RegisterForReflection
-    abstract static class LoginRequestMixin {
-        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-        LoginRequestMixin(String username, String password) {
         }
     }
 }
