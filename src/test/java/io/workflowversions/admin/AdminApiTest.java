@@ -173,6 +173,13 @@ class AdminApiTest {
         assertThat(Sql.count("select count(*) from credential")).isEqualTo(before);
     }
 
+    /** Without the token, a path the admin API does not have is as closed as one it has. */
+    @Test
+    void anUnknownAdminPathNeedsTheTokenBeforeItIsNotFound() {
+        problem(given().get("/admin/v1/no-such-thing"), 401, "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + TOKEN).get("/admin/v1/no-such-thing"), 404, "not-found");
+    }
+
     @Test
     void clientMistakesAreAnswered4xxInProblemJsonAndWriteNothing() {
         long before = Sql.count("select count(*) from credential");
