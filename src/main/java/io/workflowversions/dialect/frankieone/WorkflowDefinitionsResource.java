@@ -1,6 +1,6 @@
 package io.workflowversions.dialect.frankieone;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The FrankieOne workflow definition API: the vendor's upsert and the service's read, list and delete extensions. */
-@DefinitionBody
 @Cancellable(false)
 @RolesAllowed(Roles.READ)
 public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
@@ -40,27 +39,28 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     private final DefinitionService definitions;
     private final Caller caller;
-    private final ObjectMapper mapper;
+    private final DefinitionDocuments documents;
     private final Ulid ulid;
 
-    WorkflowDefinitionsResource(DefinitionService definitions, Caller caller, ObjectMapper mapper, Ulid ulid) {
-        this.ulid = ulid;
+    WorkflowDefinitionsResource(DefinitionService definitions, Caller caller, DefinitionDocuments documents, Ulid ulid) {
         this.definitions = definitions;
         this.caller = caller;
-        this.mapper = mapper;
+        this.documents = documents;
+        this.ulid = ulid;
     }
 
     @Override
     @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<WorkflowDefinitionResponse>> createOrUpdateWorkflowDefinition(String workflowDefinitionId,
-            String xFrankieCustomerID, WorkflowDefinition workflowDefinition, String xFrankieCustomerChildID,
+            String xFrankieCustomerID, JsonNode workflowDefinition, String xFrankieCustomerChildID,
             String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
         Principal principal = caller.principal();
-        if (workflowDefinition.getId() != null && !workflowDefinition.getId().equals(workflowDefinitionId)) {
+        WorkflowDefinition fields = documents.check(workflowDefinition);
+        if (fields.getId() != null && !fields.getId().equals(workflowDefinitionId)) {
             throw FrankieOneRequestFilters.invalid("id", "must equal the workflowDefinitionId of the path");
         }
         DefinitionService.Save save = new DefinitionService.Save(workflowDefinitionId, storable(workflowDefinition),
-                workflowDefinition.getName(), Boolean.TRUE.equals(workflowDefinition.getIsDraft()),
+                fields.getName(), Boolean.TRUE.equals(fields.getIsDraft()),
                 author(principal, xFrankieUsername), channel(xFrankieChannel));
         return definitions.save(principal.scope(), save).map(snapshot -> RestResponse.ok(answer(snapshot)));
     }
@@ -117,11 +117,9 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
     // ---- mapping --------------------------------------------------------------------------------------------
 
     /** What is stored of a body: everything the client sent except the id (the path's) and the server's fields. */
-    private ObjectNode storable(WorkflowDefinition body) {
-        ObjectNode document = body instanceof ReceivedDefinition received && received.document() != null
-                ? received.document().deepCopy()
-                : mapper.valueToTree(body);
-        document.remove(DefinitionBodyReader.READ_ONLY);
+    private static ObjectNode storable(JsonNode body) {
+        ObjectNode document = (ObjectNode) body.deepCopy();
+        document.remove(DefinitionDocuments.READ_ONLY);
         document.remove(List.of("id", "isDraft"));
         return document;
     }
@@ -131,13 +129,13 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
     }
 
     /** The stored document with the server's fields, in the vendor's field order. */
-    static WorkflowDefinition definition(DefinitionService.Snapshot snapshot) {
+    static JsonNode definition(DefinitionService.Snapshot snapshot) {
         WorkflowVersion version = snapshot.version();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", snapshot.workflow().externalKey);
         version.content.properties().forEach(field -> {
             if (!field.getKey().equals("id") && !field.getKey().equals("isDraft")
-                    && !DefinitionBodyReader.READ_ONLY.contains(field.getKey())) {
+                    && !DefinitionDocuments.READ_ONLY.contains(field.getKey())) {
                 json.set(field.getKey(), field.getValue());
             }
         });
@@ -152,7 +150,7 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         json.put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.updatedAt.atOffset(ZoneOffset.UTC)));
         json.put("createdBy", snapshot.workflow().createdBy);
         json.put("updatedBy", version.updatedBy);
-        return new DefinitionSnapshot(json);
+        return json;
     }
 
     private static WorkflowDefinitionVersionSummary summary(WorkflowVersion version) {

@@ -34,6 +34,11 @@ final class LaravelTime {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** An instant as the dialect writes it; null stays null (Laravel writes it so). */
+    static String text(Instant instant) {
+        return instant == null ? null : format(utc(instant));
+    }
+
     /**
      * An RFC 3339 date-time (any offset), or a date-time without offset or a date (read as UTC); years 1 to 9999.
      * Kept to microseconds, as the database keeps it.

@@ -22,8 +22,8 @@ final class Views {
                 .id(Long.parseLong(workflow.externalKey))
                 .name(workflow.name)
                 .description(workflow.description)
-                .createdAt(LaravelTime.utc(workflow.createdAt))
-                .updatedAt(LaravelTime.utc(workflow.updatedAt));
+                .createdAt(LaravelTime.text(workflow.createdAt))
+                .updatedAt(LaravelTime.text(workflow.updatedAt));
     }
 
     static FlowVersion version(Workflow flow, WorkflowVersion version, int iteration) {
@@ -32,9 +32,9 @@ final class Views {
                 .flowId(Long.parseLong(flow.externalKey))
                 .iteration(iteration)
                 .status(FlowVersionStatus.fromValue(version.state))
-                .deployedAt(LaravelTime.utc(version.deployedAt))
-                .createdAt(LaravelTime.utc(version.createdAt))
-                .updatedAt(LaravelTime.utc(version.updatedAt));
+                .deployedAt(LaravelTime.text(version.deployedAt))
+                .createdAt(LaravelTime.text(version.createdAt))
+                .updatedAt(LaravelTime.text(version.updatedAt));
     }
 
     static FlowVersion version(FlowVersioning.Ranked ranked) {
@@ -46,9 +46,9 @@ final class Views {
                 .id(schedule.id)
                 .flowVersionId(flowVersionId)
                 .cronString(schedule.cronExpression)
-                .deployedAt(LaravelTime.utc(schedule.deployedAt))
-                .createdAt(LaravelTime.utc(schedule.createdAt))
-                .updatedAt(LaravelTime.utc(schedule.updatedAt));
+                .deployedAt(LaravelTime.text(schedule.deployedAt))
+                .createdAt(LaravelTime.text(schedule.createdAt))
+                .updatedAt(LaravelTime.text(schedule.updatedAt));
     }
 
     static Upload upload(VersionUpload upload, long flowVersionId) {
@@ -56,7 +56,7 @@ final class Views {
                 .id(upload.id)
                 .flowVersionId(flowVersionId)
                 ._private(upload.privateListing)
-                .uploadedAt(LaravelTime.utc(upload.uploadedAt));
+                .uploadedAt(LaravelTime.text(upload.uploadedAt));
     }
 
     static VersionMetric metric(io.workflowversions.store.VersionMetric metric, String flowVersionId) {
@@ -66,7 +66,7 @@ final class Views {
                 .key(metric.metricKey)
                 .type(metric.metricType)
                 .value(metric.measuredValue)
-                .intervalStart(LaravelTime.utc(metric.intervalStart))
-                .intervalEnd(LaravelTime.utc(metric.intervalEnd));
+                .intervalStart(LaravelTime.text(metric.intervalStart))
+                .intervalEnd(LaravelTime.text(metric.intervalEnd));
     }
 }

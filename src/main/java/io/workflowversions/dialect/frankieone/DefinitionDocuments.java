@@ -2,7 +2,6 @@ package io.workflowversions.dialect.frankieone;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,10 +11,7 @@ import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.http.FieldIssue;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.IOException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,17 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a workflow definition body strictly and keeps it whole.
- *
- * <p>Jackson would drop the fields the model does not know. Here the body is read as a JSON document first (kept
- * for storage), then bound to the model with the service's strict scalars and nulls refused (the type check: it
- * stops at the first wrong type), then checked against
- * every rule of the contract at once, so that one answer names every problem found. The rules are checked here on the
- * document rather than by bean validation, which does not look inside models that are also maps.
+ * Checks a workflow definition document: its known fields bound to the generated model with nulls refused (the type
+ * check, which stops at the first wrong type), then every rule of the contract at once, so that one answer names
+ * every problem found. The rules are checked on the document rather than by bean validation, which does not look
+ * inside models that are also maps.
  */
-@Provider
-@DefinitionBody
-public class DefinitionBodyReader implements ReaderInterceptor {
+@ApplicationScoped
+class DefinitionDocuments {
 
     /** Fields the server owns: accepted in a body and ignored. */
     static final Set<String> READ_ONLY = Set.of("versions", "version", "versionId", "createdAt", "updatedAt",
@@ -41,47 +33,29 @@ public class DefinitionBodyReader implements ReaderInterceptor {
 
     private final ObjectMapper strict;
 
-    DefinitionBodyReader(ObjectMapper mapper) {
-        this.strict = strict(mapper);
-    }
-
-
-    static ObjectMapper strict(ObjectMapper mapper) {
-        ObjectMapper strict = mapper.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    DefinitionDocuments(ObjectMapper mapper) {
         // The spec allows no null for any modelled field; an explicit null is a wrong type, not an absent field.
+        this.strict = mapper.copy();
         strict.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
-        return strict;
     }
 
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (context.getType() != WorkflowDefinition.class) {
-            return context.proceed();
-        }
-        return read(context.getInputStream().readAllBytes());
-    }
-
-    ReceivedDefinition read(byte[] body) throws IOException {
-        if (body.length == 0) {
+    /** The body's known fields, typed; the body itself is what is stored. */
+    WorkflowDefinition check(JsonNode body) {
+        if (body == null) {
             throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "A workflow definition body is required")));
         }
-        JsonNode document = strict.readTree(body);
-        if (!(document instanceof ObjectNode object)) {
+        if (!(body instanceof ObjectNode document)) {
             throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "The body must be a JSON object")));
         }
-        ObjectNode bindable = object.deepCopy();
+        ObjectNode bindable = document.deepCopy();
         bindable.remove(READ_ONLY);
-        ReceivedDefinition definition = strict.treeToValue(bindable, ReceivedDefinition.class);
-        definition.document(object);
-
-        List<FieldIssue> issues = ruleIssues(object);
+        // A wrong type fails with Jackson's own exception as the cause, which names the field.
+        WorkflowDefinition fields = strict.convertValue(bindable, WorkflowDefinition.class);
+        List<FieldIssue> issues = ruleIssues(document);
         if (!issues.isEmpty()) {
             throw invalid(issues);
         }
-        return definition;
+        return fields;
     }
 
     /** The contract's rules, on a document whose known fields have the right types. */
