@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.workflowversions.dialect.fortanix.api.model.CreateFinalWorkflowGraph;
 import io.workflowversions.dialect.fortanix.api.model.CreateWorkflowVersionRequest;
 import io.workflowversions.dialect.fortanix.api.model.FinalWorkflow;
+import io.workflowversions.dialect.fortanix.api.model.FinalWorkflowGraph;
 import io.workflowversions.dialect.fortanix.api.model.GetAllFinalWorkflowGraphsResponse;
 import io.workflowversions.dialect.fortanix.api.model.UpdateFinalWorkflowNameRequest;
 import io.workflowversions.dialect.fortanix.api.model.UpdateWorkflowVersionRequest;
@@ -30,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -215,34 +217,34 @@ public class FinalGraphs {
     }
 
     private FinalWorkflow toApi(Workflow workflow, List<WorkflowVersion> versions) {
-        ObjectNode document = mapper.createObjectNode();
-        document.put("graph_id", workflow.externalKey);
-        document.put("name", workflow.name);
-        document.put("description", workflow.description == null ? "" : workflow.description);
-        document.set("group_id", workflow.attributes.get("group_id"));
-        document.put("acct_id", workflow.tenant);
-        document.put("created_at", workflow.createdAt.getEpochSecond());
-        document.put("updated_at", workflow.updatedAt.getEpochSecond());
-        ObjectNode byVersion = document.putObject("versions");
-        versions.forEach(version -> byVersion.set(Long.toString(version.number), graph(version)));
-        document.put("type", WorkflowType.OWNED.toString());
-        return FortanixJson.toModel(mapper, document, FinalWorkflow.class);
+        Map<String, FinalWorkflowGraph> byVersion = new TreeMap<>();
+        versions.forEach(version -> byVersion.put(Long.toString(version.number), graph(version)));
+        JsonNode groupId = workflow.attributes.path("group_id");
+        return new FinalWorkflow()
+                .graphId(UUID.fromString(workflow.externalKey))
+                .name(workflow.name)
+                .groupId(groupId.isTextual() ? UUID.fromString(groupId.textValue()) : null)
+                .acctId(UUID.fromString(workflow.tenant))
+                .createdAt(workflow.createdAt.getEpochSecond())
+                .updatedAt(workflow.updatedAt.getEpochSecond())
+                .description(workflow.description == null ? "" : workflow.description)
+                .versions(byVersion)
+                .type(WorkflowType.OWNED);
     }
 
     private VersionInFinalWorkflow toApi(Workflow workflow, WorkflowVersion version) {
-        ObjectNode document = mapper.createObjectNode();
-        document.put("graph_id", workflow.externalKey);
-        document.put("name", workflow.name);
-        document.put("description", workflow.description == null ? "" : workflow.description);
-        document.put("version", Long.toString(version.number));
-        document.set("contents", graph(version));
-        return FortanixJson.toModel(mapper, document, VersionInFinalWorkflow.class);
+        return new VersionInFinalWorkflow()
+                .graphId(UUID.fromString(workflow.externalKey))
+                .name(workflow.name)
+                .description(workflow.description == null ? "" : workflow.description)
+                .version(Long.toString(version.number))
+                .contents(graph(version));
     }
 
-    /** The version's graph with its creation time: a shallow copy, since the answer's model is built from a copy. */
-    private ObjectNode graph(WorkflowVersion version) {
+    /** The version's stored graph with its creation time (a required field of the model, so set before it is read). */
+    private FinalWorkflowGraph graph(WorkflowVersion version) {
         ObjectNode graph = mapper.createObjectNode().setAll((ObjectNode) version.content);
         graph.put("created_at", version.createdAt.getEpochSecond());
-        return graph;
+        return FortanixJson.toModel(mapper, graph, FinalWorkflowGraph.class);
     }
 }

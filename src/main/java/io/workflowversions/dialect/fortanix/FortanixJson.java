@@ -25,7 +25,8 @@ final class FortanixJson {
         try {
             return mapper.treeToValue(sorted(document), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored Fortanix document does not match its model", e);
+            // Without the cause: a JSON failure in it would be answered as the client's mistake, not as a 500.
+            throw new IllegalStateException("A stored Fortanix document does not match its model: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package io.workflowversions.dialect.secmaster;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * SecMaster's workflows and versions over the shared store, with the version state machine. Every write that depends on
@@ -63,29 +62,15 @@ public class SecmasterService {
 
     @WithTransaction
     public Uni<Workflow> createWorkflow(TenantScope scope, CreateAopWorkflowInfo body, Principal caller) {
-        ObjectNode a = JsonNodeFactory.instance.objectNode();
-        a.put(Fields.OWNER_ID, "");
-        a.put(Fields.CREATOR_ID, Ids.userId(caller));
-        a.put(Fields.CREATOR_NAME, Ids.userName(caller));
-        a.put(Fields.MODIFIER_ID, "");
-        a.put(Fields.MODIFIER_NAME, "");
-        a.put(Fields.EDIT_ROLE, "");
-        a.put(Fields.USE_ROLE, "");
-        a.put(Fields.APPROVE_ROLE, "");
-        a.put(Fields.ENABLED, false);
-        a.put(Fields.VERSION_ID, "");
-        a.put(Fields.VERSION, "");
-        a.put(Fields.CURRENT_APPROVAL, "");
-        a.put(Fields.CURRENT_REJECTED, "");
-        a.put(Fields.AOP_TYPE, body.getAopType().toString());
-        a.put(Fields.ENGINE_TYPE, body.getEngineType().toString());
-        a.put(Fields.DATACLASS_ID, body.getDataclassId());
-        a.put(Fields.DATACLASS_NAME, "");
-        a.put(Fields.LABELS, body.getLabels() == null ? "" : body.getLabels().toString());
-        a.put(Fields.LABEL_COUNTER, 0);
-        String description = body.getDescription() == null ? "" : body.getDescription();
+        Stored.WorkflowFields a = new Stored.WorkflowFields();
+        a.creatorId = Ids.userId(caller);
+        a.creatorName = Ids.userName(caller);
+        a.aopType = body.getAopType().toString();
+        a.engineType = body.getEngineType().toString();
+        a.dataclassId = body.getDataclassId();
+        a.labels = or(body.getLabels(), "");
         return store.createWorkflow(scope, new NewWorkflow(Secmaster.KIND, UUID.randomUUID().toString(), body.getName(),
-                description, a, caller.actor()));
+                or(body.getDescription(), ""), Stored.json(a), caller.actor()));
     }
 
     @WithSession
@@ -118,16 +103,12 @@ public class SecmasterService {
                 if (body.getDescription() != null) {
                     workflow.description = body.getDescription();
                 }
-                ObjectNode a = workflow.attributes.deepCopy();
-                if (body.getLabels() != null) {
-                    a.put(Fields.LABELS, body.getLabels().toString());
-                }
-                if (body.getEnabled() != null) {
-                    a.put(Fields.ENABLED, body.getEnabled());
-                }
-                a.put(Fields.MODIFIER_ID, Ids.userId(caller));
-                a.put(Fields.MODIFIER_NAME, Ids.userName(caller));
-                workflow.attributes = a;
+                Stored.WorkflowFields a = Stored.fields(workflow);
+                a.labels = or(body.getLabels(), a.labels);
+                a.enabled = body.getEnabled() == null ? a.enabled : body.getEnabled();
+                a.modifierId = Ids.userId(caller);
+                a.modifierName = Ids.userName(caller);
+                workflow.attributes = Stored.json(a);
                 return store.touch(workflow, caller.actor());
             });
         });
@@ -137,7 +118,7 @@ public class SecmasterService {
     @WithTransaction
     public Uni<Workflow> deleteWorkflow(TenantScope scope, String workflowId) {
         return store.lockWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
-            if (workflow.attributes.path(Fields.ENABLED).asBoolean(false)) {
+            if (Stored.fields(workflow).enabled) {
                 throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION, "An enabled workflow cannot be deleted; disable it first");
             }
             return store.deleteWorkflow(workflow).replaceWith(workflow);
@@ -155,28 +136,23 @@ public class SecmasterService {
             Principal caller) {
         Topology.requireJson("taskflow", body.getTaskflow());
         return store.findWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
-            ObjectNode content = JsonNodeFactory.instance.objectNode();
-            content.put(Fields.TASKCONFIG, body.getTaskconfig());
-            content.put(Fields.TASKFLOW, body.getTaskflow());
-            content.put(Fields.TASKFLOW_TYPE, body.getTaskflowType().toString());
-            content.put(Fields.AOP_TYPE, body.getAopType().toString());
-            content.put(Fields.INPUT, body.getInput() == null ? "" : body.getInput());
-            content.put(Fields.OUTPUT, body.getOutput() == null ? "" : body.getOutput());
-            ObjectNode a = JsonNodeFactory.instance.objectNode();
-            a.put(Fields.NAME, body.getName());
-            a.put(Fields.DESCRIPTION, body.getDescription() == null ? "" : body.getDescription());
-            a.put(Fields.AOPWORKFLOW_ID, workflow.externalKey);
-            a.put(Fields.PROJECT_ID, workflow.tenant);
-            a.put(Fields.WORKSPACE_ID, workflow.subTenant);
-            a.put(Fields.OWNER_ID, "");
-            a.put(Fields.CREATOR_ID, Ids.userId(caller));
-            a.put(Fields.CREATOR_NAME, Ids.userName(caller));
-            a.put(Fields.MODIFIER_ID, "");
-            a.put(Fields.MODIFIER_NAME, "");
-            a.put(Fields.DATACLASS_ID, "");
-            a.put(Fields.DATACLASS_NAME, "");
+            Stored.VersionContent content = new Stored.VersionContent();
+            content.taskconfig = body.getTaskconfig();
+            content.taskflow = body.getTaskflow();
+            content.taskflowType = body.getTaskflowType().toString();
+            content.aopType = body.getAopType().toString();
+            content.input = or(body.getInput(), "");
+            content.output = or(body.getOutput(), "");
+            Stored.VersionFields a = new Stored.VersionFields();
+            a.name = body.getName();
+            a.description = or(body.getDescription(), "");
+            a.aopworkflowId = workflow.externalKey;
+            a.projectId = workflow.tenant;
+            a.workspaceId = workflow.subTenant;
+            a.creatorId = Ids.userId(caller);
+            a.creatorName = Ids.userName(caller);
             return store.addVersion(workflow, NewVersion.unnumbered(PENDING_SUBMIT, caller.actor())
-                    .withContent(content).withAttributes(a));
+                    .withContent(Stored.json(content)).withAttributes(Stored.json(a)));
         });
     }
 
@@ -221,23 +197,21 @@ public class SecmasterService {
 
     /** 20040621 when a content field differs from the stored one: content changes only in an editable state. */
     private static Uni<WorkflowVersion> requireStoredContent(WorkflowVersion version, ModifyAopWorkflowVersionInfo body) {
-        boolean same = stored(version.attributes, Fields.NAME, body.getName())
-                && stored(version.attributes, Fields.DESCRIPTION, body.getDescription())
-                && stored(version.content, Fields.TASKCONFIG, body.getTaskconfig())
-                && stored(version.content, Fields.TASKFLOW, body.getTaskflow())
-                && stored(version.content, Fields.TASKFLOW_TYPE, body.getTaskflowType() == null ? null : body.getTaskflowType().toString())
-                && stored(version.content, Fields.AOP_TYPE, body.getAopType() == null ? null : body.getAopType().toString())
-                && stored(version.content, Fields.INPUT, body.getInput())
-                && stored(version.content, Fields.OUTPUT, body.getOutput());
+        Stored.VersionFields a = Stored.fields(version);
+        Stored.VersionContent c = Stored.content(version);
+        boolean same = or(body.getName(), a.name).equals(a.name)
+                && or(body.getDescription(), a.description).equals(a.description)
+                && or(body.getTaskconfig(), c.taskconfig).equals(c.taskconfig)
+                && or(body.getTaskflow(), c.taskflow).equals(c.taskflow)
+                && or(body.getTaskflowType(), c.taskflowType).equals(c.taskflowType)
+                && or(body.getAopType(), c.aopType).equals(c.aopType)
+                && or(body.getInput(), c.input).equals(c.input)
+                && or(body.getOutput(), c.output).equals(c.output);
         if (!same) {
             throw ErrorCodes.rule(ErrorCodes.STATUS_WITH_CONTENT, "A version in status " + version.state
                     + " cannot be edited; content fields of an activation or deactivation must equal the stored ones");
         }
         return Uni.createFrom().item(version);
-    }
-
-    private static boolean stored(com.fasterxml.jackson.databind.JsonNode node, String field, String sent) {
-        return sent == null || sent.equals(Fields.text(node, field));
     }
 
     /** V6: PASS publishes the version (not activated), UN_PASS rejects it. */
@@ -248,15 +222,13 @@ public class SecmasterService {
             WorkflowVersion version = locked.version();
             requireState(version, Set.of(PENDING_APPROVAL), "reviewed");
             boolean pass = body.getResult() == ApprovalResult.PASS;
-            ObjectNode a = modified(version.attributes, caller);
-            ObjectNode review = a.putObject(Fields.REVIEW);
-            review.put("result", body.getResult().toString());
-            review.put("content", body.getContent());
-            version.attributes = a;
+            Stored.VersionFields a = modified(version, caller);
+            a.review = new Stored.Review(body.getResult().toString(), body.getContent());
+            version.attributes = Stored.json(a);
             updateBookkeeping(locked.workflow(), caller, w -> {
-                clearIfNames(w, Fields.CURRENT_APPROVAL, version.publicId);
+                w.currentApprovalVersionId = cleared(w.currentApprovalVersionId, version.publicId);
                 if (!pass) {
-                    w.put(Fields.CURRENT_REJECTED, version.publicId);
+                    w.currentRejectedVersionId = version.publicId;
                 }
             });
             return store.changeState(version, pass ? NOT_ACTIVATED : REJECTED, false, caller.actor());
@@ -273,8 +245,8 @@ public class SecmasterService {
                         "An activated version cannot be deleted; deactivate it first");
             }
             updateBookkeeping(locked.workflow(), caller, w -> {
-                clearIfNames(w, Fields.CURRENT_APPROVAL, version.publicId);
-                clearIfNames(w, Fields.CURRENT_REJECTED, version.publicId);
+                w.currentApprovalVersionId = cleared(w.currentApprovalVersionId, version.publicId);
+                w.currentRejectedVersionId = cleared(w.currentRejectedVersionId, version.publicId);
             });
             return store.deleteVersion(version).replaceWith(version);
         });
@@ -285,18 +257,18 @@ public class SecmasterService {
     private Uni<WorkflowVersion> edit(LockedVersion locked, ModifyAopWorkflowVersionInfo body, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, EDITABLE, "edited");
-        ObjectNode content = version.content.deepCopy();
-        putIfSet(content, Fields.TASKCONFIG, body.getTaskconfig());
-        putIfSet(content, Fields.TASKFLOW, body.getTaskflow());
-        putIfSet(content, Fields.TASKFLOW_TYPE, body.getTaskflowType() == null ? null : body.getTaskflowType().toString());
-        putIfSet(content, Fields.AOP_TYPE, body.getAopType() == null ? null : body.getAopType().toString());
-        putIfSet(content, Fields.INPUT, body.getInput());
-        putIfSet(content, Fields.OUTPUT, body.getOutput());
-        ObjectNode a = modified(version.attributes, caller);
-        putIfSet(a, Fields.NAME, body.getName());
-        putIfSet(a, Fields.DESCRIPTION, body.getDescription());
-        version.content = content;
-        version.attributes = a;
+        Stored.VersionContent c = Stored.content(version);
+        c.taskconfig = or(body.getTaskconfig(), c.taskconfig);
+        c.taskflow = or(body.getTaskflow(), c.taskflow);
+        c.taskflowType = or(body.getTaskflowType(), c.taskflowType);
+        c.aopType = or(body.getAopType(), c.aopType);
+        c.input = or(body.getInput(), c.input);
+        c.output = or(body.getOutput(), c.output);
+        Stored.VersionFields a = modified(version, caller);
+        a.name = or(body.getName(), a.name);
+        a.description = or(body.getDescription(), a.description);
+        version.content = Stored.json(c);
+        version.attributes = Stored.json(a);
         version.recordChange(caller.actor());
         return Uni.createFrom().item(version);
     }
@@ -307,15 +279,14 @@ public class SecmasterService {
         // A refused hand-over fails the request, and its transaction takes these changes back with it.
         updateBookkeeping(locked.workflow(), caller, w -> {
             if (version.label == null) {
-                long next = w.path(Fields.LABEL_COUNTER).asLong(0) + 1;
-                w.put(Fields.LABEL_COUNTER, next);
-                version.number = next;
-                version.label = "V" + next;
+                w.labelCounter++;
+                version.number = w.labelCounter;
+                version.label = "V" + w.labelCounter;
             }
-            w.put(Fields.CURRENT_APPROVAL, version.publicId);
-            clearIfNames(w, Fields.CURRENT_REJECTED, version.publicId);
+            w.currentApprovalVersionId = version.publicId;
+            w.currentRejectedVersionId = cleared(w.currentRejectedVersionId, version.publicId);
         });
-        version.attributes = modified(version.attributes, caller);
+        version.attributes = Stored.json(modified(version, caller));
         return store.handOver(locked, PENDING_APPROVAL, HandOver.refuse(holder -> ErrorCodes.rule(
                 ErrorCodes.ILLEGAL_TRANSITION, "Version " + holder.publicId + " of this workflow is already pending approval")),
                 caller.actor());
@@ -325,30 +296,29 @@ public class SecmasterService {
         WorkflowVersion version = locked.version();
         requireState(version, Set.of(NOT_ACTIVATED), "activated");
         updateBookkeeping(locked.workflow(), caller, w -> {
-            w.put(Fields.VERSION_ID, version.publicId);
-            w.put(Fields.VERSION, version.label == null ? "" : version.label);
+            w.versionId = version.publicId;
+            w.version = or(version.label, "");
         });
-        version.attributes = modified(version.attributes, caller);
+        version.attributes = Stored.json(modified(version, caller));
         return store.handOver(locked, ACTIVATED, HandOver.moveTo(NOT_ACTIVATED), caller.actor());
     }
 
     private Uni<WorkflowVersion> deactivate(LockedVersion locked, Principal caller) {
         WorkflowVersion version = locked.version();
         requireState(version, Set.of(ACTIVATED), "deactivated");
-        if (locked.workflow().attributes.path(Fields.ENABLED).asBoolean(false)) {
+        if (Stored.fields(locked.workflow()).enabled) {
             throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION,
                     "The activated version of an enabled workflow cannot be deactivated; disable the workflow first");
         }
         updateBookkeeping(locked.workflow(), caller, w -> {
-            w.put(Fields.VERSION_ID, "");
-            w.put(Fields.VERSION, "");
+            w.versionId = "";
+            w.version = "";
         });
-        version.attributes = modified(version.attributes, caller);
+        version.attributes = Stored.json(modified(version, caller));
         return store.changeState(version, NOT_ACTIVATED, false, caller.actor());
     }
 
     // ---- internals ------------------------------------------------------------------------------------------
-
 
     private static void requireState(WorkflowVersion version, Set<String> allowed, String action) {
         if (!allowed.contains(version.state)) {
@@ -357,29 +327,27 @@ public class SecmasterService {
         }
     }
 
-    private void updateBookkeeping(Workflow workflow, Principal caller, java.util.function.Consumer<ObjectNode> change) {
-        ObjectNode a = workflow.attributes.deepCopy();
+    private void updateBookkeeping(Workflow workflow, Principal caller, Consumer<Stored.WorkflowFields> change) {
+        Stored.WorkflowFields a = Stored.fields(workflow);
         change.accept(a);
-        workflow.attributes = a;
+        workflow.attributes = Stored.json(a);
         store.touch(workflow, caller.actor());
     }
 
-    private static ObjectNode modified(com.fasterxml.jackson.databind.JsonNode attributes, Principal caller) {
-        ObjectNode a = attributes.deepCopy();
-        a.put(Fields.MODIFIER_ID, Ids.userId(caller));
-        a.put(Fields.MODIFIER_NAME, Ids.userName(caller));
+    private static Stored.VersionFields modified(WorkflowVersion version, Principal caller) {
+        Stored.VersionFields a = Stored.fields(version);
+        a.modifierId = Ids.userId(caller);
+        a.modifierName = Ids.userName(caller);
         return a;
     }
 
-    private static void clearIfNames(ObjectNode workflowAttributes, String field, String versionId) {
-        if (versionId.equals(workflowAttributes.path(field).asText())) {
-            workflowAttributes.put(field, "");
-        }
+    /** "" when the workflow's field names this version, else the field unchanged. */
+    private static String cleared(String field, String versionId) {
+        return versionId.equals(field) ? "" : field;
     }
 
-    private static void putIfSet(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
+    /** What a request sent for a field (an enum as its text), else the stored value. */
+    private static String or(Object sent, String stored) {
+        return sent == null ? stored : sent.toString();
     }
 }

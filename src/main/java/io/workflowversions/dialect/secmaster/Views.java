@@ -1,6 +1,5 @@
 package io.workflowversions.dialect.secmaster;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.workflowversions.dialect.secmaster.api.model.AopType;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowInfo;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionInfo;
@@ -9,8 +8,7 @@ import io.workflowversions.dialect.secmaster.api.model.EngineType;
 import io.workflowversions.dialect.secmaster.api.model.TaskflowType;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowVersion;
-
-import static io.workflowversions.dialect.secmaster.Fields.text;
+import java.util.function.Function;
 
 /** Turns stored workflows and versions into the vendor's resources: every string field present, `""` when unset. */
 final class Views {
@@ -19,69 +17,68 @@ final class Views {
     }
 
     static AopWorkflowInfo workflow(Workflow workflow) {
-        JsonNode a = workflow.attributes;
-        String rejected = text(a, Fields.CURRENT_REJECTED);
+        Stored.WorkflowFields a = Stored.fields(workflow);
         return new AopWorkflowInfo()
                 .id(workflow.externalKey)
                 .name(workflow.name)
                 .description(workflow.description == null ? "" : workflow.description)
                 .projectId(workflow.tenant)
-                .ownerId(text(a, Fields.OWNER_ID))
-                .creatorId(text(a, Fields.CREATOR_ID))
-                .creatorName(text(a, Fields.CREATOR_NAME))
+                .ownerId(a.ownerId)
+                .creatorId(a.creatorId)
+                .creatorName(a.creatorName)
                 .createTime(Secmaster.vendorTime(workflow.createdAt))
-                .modifierId(text(a, Fields.MODIFIER_ID))
-                .modifierName(text(a, Fields.MODIFIER_NAME))
+                .modifierId(a.modifierId)
+                .modifierName(a.modifierName)
                 .updateTime(Secmaster.vendorTime(workflow.updatedAt))
-                .editRole(text(a, Fields.EDIT_ROLE))
-                .useRole(text(a, Fields.USE_ROLE))
-                .approveRole(text(a, Fields.APPROVE_ROLE))
-                .enabled(a.path(Fields.ENABLED).asBoolean(false))
+                .editRole(a.editRole)
+                .useRole(a.useRole)
+                .approveRole(a.approveRole)
+                .enabled(a.enabled)
                 .workspaceId(workflow.subTenant)
-                .versionId(text(a, Fields.VERSION_ID))
-                .version(text(a, Fields.VERSION))
-                .currentApprovalVersionId(text(a, Fields.CURRENT_APPROVAL))
-                .currentRejectedVersionId(rejected)
-                .currentRejectedVersoinId(rejected)
-                .aopType(enumOrNull(text(a, Fields.AOP_TYPE), AopType::fromValue))
-                .engineType(enumOrNull(text(a, Fields.ENGINE_TYPE), EngineType::fromValue))
-                .dataclassId(text(a, Fields.DATACLASS_ID))
-                .dataclassName(text(a, Fields.DATACLASS_NAME))
-                .labels(text(a, Fields.LABELS));
+                .versionId(a.versionId)
+                .version(a.version)
+                .currentApprovalVersionId(a.currentApprovalVersionId)
+                .currentRejectedVersionId(a.currentRejectedVersionId)
+                .currentRejectedVersoinId(a.currentRejectedVersionId)
+                .aopType(enumOrNull(a.aopType, AopType::fromValue))
+                .engineType(enumOrNull(a.engineType, EngineType::fromValue))
+                .dataclassId(a.dataclassId)
+                .dataclassName(a.dataclassName)
+                .labels(a.labels);
     }
 
     static AopWorkflowVersionInfo version(WorkflowVersion version) {
-        JsonNode a = version.attributes;
-        JsonNode c = version.content;
+        Stored.VersionFields a = Stored.fields(version);
+        Stored.VersionContent c = Stored.content(version);
         return new AopWorkflowVersionInfo()
                 .id(version.publicId)
                 .versionId(version.publicId)
-                .name(text(a, Fields.NAME))
-                .aopworkflowId(text(a, Fields.AOPWORKFLOW_ID))
-                .description(text(a, Fields.DESCRIPTION))
-                .projectId(text(a, Fields.PROJECT_ID))
-                .ownerId(text(a, Fields.OWNER_ID))
-                .creatorId(text(a, Fields.CREATOR_ID))
-                .creatorName(text(a, Fields.CREATOR_NAME))
+                .name(a.name)
+                .aopworkflowId(a.aopworkflowId)
+                .description(a.description)
+                .projectId(a.projectId)
+                .ownerId(a.ownerId)
+                .creatorId(a.creatorId)
+                .creatorName(a.creatorName)
                 .createTime(Secmaster.vendorTime(version.createdAt))
-                .modifierId(text(a, Fields.MODIFIER_ID))
-                .modifierName(text(a, Fields.MODIFIER_NAME))
+                .modifierId(a.modifierId)
+                .modifierName(a.modifierName)
                 .updateTime(Secmaster.vendorTime(version.updatedAt))
                 .enabled(null)
                 .status(AopWorkflowVersionStatus.fromValue(version.state))
                 .version(version.label == null ? "" : version.label)
-                .taskconfig(text(c, Fields.TASKCONFIG))
-                .taskflow(text(c, Fields.TASKFLOW))
-                .taskflowType(enumOrNull(text(c, Fields.TASKFLOW_TYPE), TaskflowType::fromValue))
-                .aopType(enumOrNull(text(c, Fields.AOP_TYPE), AopType::fromValue))
-                .input(text(c, Fields.INPUT))
-                .output(text(c, Fields.OUTPUT))
-                .dataclassId(text(a, Fields.DATACLASS_ID))
-                .dataclassName(text(a, Fields.DATACLASS_NAME))
-                .workspaceId(text(a, Fields.WORKSPACE_ID));
+                .taskconfig(c.taskconfig)
+                .taskflow(c.taskflow)
+                .taskflowType(enumOrNull(c.taskflowType, TaskflowType::fromValue))
+                .aopType(enumOrNull(c.aopType, AopType::fromValue))
+                .input(c.input)
+                .output(c.output)
+                .dataclassId(a.dataclassId)
+                .dataclassName(a.dataclassName)
+                .workspaceId(a.workspaceId);
     }
 
-    private static <E> E enumOrNull(String value, java.util.function.Function<String, E> parse) {
+    private static <E> E enumOrNull(String value, Function<String, E> parse) {
         return value.isEmpty() ? null : parse.apply(value);
     }
 }

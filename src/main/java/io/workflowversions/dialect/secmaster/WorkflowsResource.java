@@ -44,18 +44,19 @@ public class WorkflowsResource implements WorkflowsApi {
             String dataclassId, String dataclassName, AopType aopType, Boolean lastVersion) {
         int from = offset == null ? 0 : offset;
         int size = limit == null ? 10 : limit;
+        // Matched by containment on the stored attributes (Stored.WorkflowFields), under their field names.
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
         if (enabled != null) {
-            attributes.put(Fields.ENABLED, enabled);
+            attributes.put("enabled", enabled);
         }
         if (dataclassId != null) {
-            attributes.put(Fields.DATACLASS_ID, dataclassId);
+            attributes.put("dataclass_id", dataclassId);
         }
         if (dataclassName != null) {
-            attributes.put(Fields.DATACLASS_NAME, dataclassName);
+            attributes.put("dataclass_name", dataclassName);
         }
         if (aopType != null) {
-            attributes.put(Fields.AOP_TYPE, aopType.toString());
+            attributes.put("aop_type", aopType.toString());
         }
         WorkflowSearch.SortField field = sortby == WorkflowSortBy.UPDATE_TIME
                 ? WorkflowSearch.SortField.UPDATED_AT : WorkflowSearch.SortField.CREATED_AT;
