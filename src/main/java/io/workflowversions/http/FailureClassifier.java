@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 import io.workflowversions.store.SqlState;
 import io.workflowversions.store.StoreException;
@@ -23,6 +26,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -63,10 +67,10 @@ public class FailureClassifier {
         if (t instanceof ApiException api) {
             return api.failure();
         }
-        if (t instanceof io.quarkus.security.ForbiddenException) {
+        if (t instanceof ForbiddenException) {
             return Failure.of(FailureKind.FORBIDDEN, "This credential may only read");
         }
-        if (t instanceof io.quarkus.security.AuthenticationException || t instanceof io.quarkus.security.UnauthorizedException) {
+        if (t instanceof AuthenticationException || t instanceof UnauthorizedException) {
             return Failure.of(FailureKind.UNAUTHENTICATED, "Authentication required");
         }
         if (t instanceof WorkflowNotFound workflow) {
@@ -175,7 +179,7 @@ public class FailureClassifier {
         if (type == Boolean.class || type == boolean.class) {
             return "a boolean";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

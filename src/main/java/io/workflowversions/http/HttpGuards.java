@@ -3,12 +3,10 @@ package io.workflowversions.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,7 +71,9 @@ public class HttpGuards {
                 context.next();
             }
         } else if (chunked(request) && !request.isEnded()) {
-            bufferWithinLimit(context);
+            // A body without a Content-Length is counted here, so that past the limit it is answered in the API's
+            // envelope at once; left to the REST layer, it would be cut off with a bare 413.
+            RequestBodies.bufferThenNext(context, maxBodyBytes, this::refuseTooLarge);
         } else {
             context.next();
         }
@@ -107,33 +107,6 @@ public class HttpGuards {
     private static boolean chunked(HttpServerRequest request) {
         String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
         return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-    }
-
-    /**
-     * A body without a Content-Length (chunked) is read here, counting its bytes, and handed to the REST layer as the
-     * routing context's body; past the limit it is answered in the API's envelope at once. Left to the REST layer, it
-     * would be cut off with a bare 413.
-     */
-    private void bufferWithinLimit(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
-            if (context.response().ended()) {
-                return;
-            }
-            if (body.length() + (long) chunk.length() > maxBodyBytes) {
-                refuseTooLarge(context);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(ended -> {
-            if (!context.response().ended()) {
-                ((RoutingContextInternal) context).setBody(body);
-                context.next();
-            }
-        });
-        request.resume();
     }
 
     private void refuseTooLarge(RoutingContext context) {

@@ -3,27 +3,28 @@ package io.workflowversions.http;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
+import org.hibernate.validator.spi.nodenameprovider.Property;
+import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 
 /**
  * Names offending fields the way the client wrote them: dotted JSON paths with indexes ({@code tasks[0].name}),
- * rather than Java property paths. Bean validation reports Java names, so they are translated through the same
- * Jackson metadata that read the body.
+ * rather than Java property paths. Bean validation is given each property's name from the same Jackson metadata that
+ * read the body.
  */
 @ApplicationScoped
-public class JsonFieldNames {
+public class JsonFieldNames implements PropertyNodeNameProvider {
 
     private final ObjectMapper mapper;
-    private final Map<Class<?>, Map<String, BeanPropertyDefinition>> properties = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Map<String, String>> names = new ConcurrentHashMap<>();
 
     JsonFieldNames(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -47,30 +48,19 @@ public class JsonFieldNames {
 
     /** The JSON path of a violation on a request body, or the parameter name for a path, query or header value. */
     String of(ConstraintViolation<?> violation) {
-        Object[] arguments = violation.getExecutableParameters();
         StringBuilder path = new StringBuilder();
-        Object current = null;
         String parameterName = null;
-        for (Iterator<Path.Node> nodes = violation.getPropertyPath().iterator(); nodes.hasNext(); ) {
-            Path.Node node = nodes.next();
+        for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
-                Path.ParameterNode parameter = node.as(Path.ParameterNode.class);
-                parameterName = parameter.getName();
-                current = arguments != null && parameter.getParameterIndex() < arguments.length
-                        ? arguments[parameter.getParameterIndex()] : null;
+                parameterName = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY) {
                 if (node.isInIterable()) {
-                    current = element(current, node);
                     path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
                 }
-                Object owner = current;
-                Optional<BeanPropertyDefinition> property = property(owner, node.getName());
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(property.map(BeanPropertyDefinition::getName).orElse(node.getName()));
-                current = property.map(p -> p.getAccessor() == null ? null : p.getAccessor().getValue(owner))
-                        .orElse(null);
+                path.append(node.getName());
             }
         }
         if (!path.isEmpty()) {
@@ -79,28 +69,17 @@ public class JsonFieldNames {
         return parameterName != null ? parameterName : "request";
     }
 
-    private static Object element(Object container, Path.Node node) {
-        if (container instanceof List<?> list && node.getIndex() != null && node.getIndex() < list.size()) {
-            return list.get(node.getIndex());
+    /** Bean validation names a property by its JSON name (registered in {@link RequestValidation}). */
+    @Override
+    public String getName(Property property) {
+        if (!(property instanceof JavaBeanProperty bean)) {
+            return property.getName();
         }
-        if (container instanceof Map<?, ?> map && node.getKey() != null) {
-            return map.get(node.getKey());
-        }
-        return null;
-    }
-
-    private Optional<BeanPropertyDefinition> property(Object owner, String javaName) {
-        if (owner == null) {
-            return Optional.empty();
-        }
-        Map<String, BeanPropertyDefinition> byInternalName = properties.computeIfAbsent(owner.getClass(), type -> {
+        return names.computeIfAbsent(bean.getDeclaringClass(), type -> {
             BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
-            Map<String, BeanPropertyDefinition> map = new ConcurrentHashMap<>();
-            for (BeanPropertyDefinition definition : description.findProperties()) {
-                map.put(definition.getInternalName(), definition);
-            }
-            return map;
-        });
-        return Optional.ofNullable(byInternalName.get(javaName));
+            Map<String, String> byInternalName = new HashMap<>();
+            description.findProperties().forEach(p -> byInternalName.put(p.getInternalName(), p.getName()));
+            return byInternalName;
+        }).getOrDefault(bean.getName(), bean.getName());
     }
 }
