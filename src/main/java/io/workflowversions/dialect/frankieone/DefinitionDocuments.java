@@ -31,6 +31,9 @@ class DefinitionDocuments {
     static final Set<String> READ_ONLY = Set.of("versions", "version", "versionId", "createdAt", "updatedAt",
             "createdBy", "updatedBy");
 
+    /** Body fields that are not part of the stored document. */
+    static final Set<String> NOT_STORED = Set.of("id", "isDraft");
+
     private final ObjectMapper strict;
 
     DefinitionDocuments(ObjectMapper mapper) {
@@ -39,23 +42,31 @@ class DefinitionDocuments {
         strict.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
     }
 
-    /** The body's known fields, typed; the body itself is what is stored. */
-    WorkflowDefinition check(JsonNode body) {
+    /** A checked body: its known fields, typed, and what is stored of it. */
+    record Checked(WorkflowDefinition fields, ObjectNode storable) {
+    }
+
+    /**
+     * Checks the body and makes the one copy of it that is stored: everything the client sent except the server's
+     * fields and the id and draft flag (the path's and the request's, not the document's).
+     */
+    Checked check(JsonNode body) {
         if (body == null) {
             throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "A workflow definition body is required")));
         }
         if (!(body instanceof ObjectNode document)) {
             throw invalid(List.of(new FieldIssue(FrankieOneErrorEnvelope.BODY, "The body must be a JSON object")));
         }
-        ObjectNode bindable = document.deepCopy();
-        bindable.remove(READ_ONLY);
+        ObjectNode storable = document.deepCopy();
+        storable.remove(READ_ONLY);
         // A wrong type fails with Jackson's own exception as the cause, which names the field.
-        WorkflowDefinition fields = strict.convertValue(bindable, WorkflowDefinition.class);
+        WorkflowDefinition fields = strict.convertValue(storable, WorkflowDefinition.class);
         List<FieldIssue> issues = ruleIssues(document);
         if (!issues.isEmpty()) {
             throw invalid(issues);
         }
-        return fields;
+        storable.remove(NOT_STORED);
+        return new Checked(fields, storable);
     }
 
     /** The contract's rules, on a document whose known fields have the right types. */

@@ -55,11 +55,12 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
             String xFrankieCustomerID, JsonNode workflowDefinition, String xFrankieCustomerChildID,
             String xFrankieChannel, String xFrankieUsername, String xFrankieRequestID) {
         Principal principal = caller.principal();
-        WorkflowDefinition fields = documents.check(workflowDefinition);
+        DefinitionDocuments.Checked checked = documents.check(workflowDefinition);
+        WorkflowDefinition fields = checked.fields();
         if (fields.getId() != null && !fields.getId().equals(workflowDefinitionId)) {
             throw FrankieOneRequestFilters.invalid("id", "must equal the workflowDefinitionId of the path");
         }
-        DefinitionService.Save save = new DefinitionService.Save(workflowDefinitionId, storable(workflowDefinition),
+        DefinitionService.Save save = new DefinitionService.Save(workflowDefinitionId, checked.storable(),
                 fields.getName(), Boolean.TRUE.equals(fields.getIsDraft()),
                 author(principal, xFrankieUsername), channel(xFrankieChannel));
         return definitions.save(principal.scope(), save).map(snapshot -> RestResponse.ok(answer(snapshot)));
@@ -116,14 +117,6 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     // ---- mapping --------------------------------------------------------------------------------------------
 
-    /** What is stored of a body: everything the client sent except the id (the path's) and the server's fields. */
-    private static ObjectNode storable(JsonNode body) {
-        ObjectNode document = (ObjectNode) body.deepCopy();
-        document.remove(DefinitionDocuments.READ_ONLY);
-        document.remove(List.of("id", "isDraft"));
-        return document;
-    }
-
     private WorkflowDefinitionResponse answer(DefinitionService.Snapshot snapshot) {
         return new WorkflowDefinitionResponse().requestId(ulid.next()).workflowDefinition(definition(snapshot));
     }
@@ -134,7 +127,7 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", snapshot.workflow().externalKey);
         version.content.properties().forEach(field -> {
-            if (!field.getKey().equals("id") && !field.getKey().equals("isDraft")
+            if (!DefinitionDocuments.NOT_STORED.contains(field.getKey())
                     && !DefinitionDocuments.READ_ONLY.contains(field.getKey())) {
                 json.set(field.getKey(), field.getValue());
             }
