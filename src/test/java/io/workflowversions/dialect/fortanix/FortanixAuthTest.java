@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import io.workflowversions.support.SpecValidation;
 import io.workflowversions.support.Sql;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,12 @@ class FortanixAuthTest {
         reader.call().delete("/v1/workflows/draft/graphs/" + draftId).then().statusCode(403);
         // Even a malformed body from a reader is refused for the role first.
         reader.wrong().contentType(ContentType.JSON).body("{").post("/v1/workflows/final/graphs").then().statusCode(403);
+        // The role is checked before the account an acct_id names, so a reader's write is refused for the role first.
+        Map<String, Object> update = new LinkedHashMap<>(draftBody("No", seedContents()));
+        update.put("version", 1);
+        reader.call().queryParam("acct_id", UUID.randomUUID().toString()).body(update)
+                .put("/v1/workflows/draft/graphs/" + draftId).then().statusCode(403)
+                .body(startsWith("This user may only read workflows"));
 
         assertThat(Sql.count("select count(*) from workflow where tenant = ?", account)).isEqualTo(2);
         assertThat(Sql.count("select count(*) from workflow_version v join workflow w on w.id = v.workflow_id"
