@@ -34,10 +34,6 @@ public class FailureMapper {
             UnauthorizedException.class, ForbiddenException.class, WebApplicationException.class,
             JsonProcessingException.class, MismatchedInputException.class, ValidationException.class})
     public Response anyFailure(Throwable thrown, HttpServerRequest request) {
-        return respond(thrown, request);
-    }
-
-    private Response respond(Throwable thrown, HttpServerRequest request) {
         Failure failure = classifier.classify(thrown);
         ErrorEnvelope.RequestInfo info = RequestInfos.of(request);
         log(failure, info, thrown);

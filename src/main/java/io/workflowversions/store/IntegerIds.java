@@ -36,9 +36,7 @@ public class IntegerIds {
     @WithSession
     public Uni<Page<Workflow>> listWorkflowsByKey(TenantScope scope, String kind, PageRequest page) {
         Parameters params = WorkflowRepository.scoped(scope, kind);
-        return workflows.find(WorkflowRepository.IN_SCOPE + " order by length(externalKey), externalKey, id", params)
-                .range(VersionStore.first(page), VersionStore.last(page)).list()
-                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
-                        .map(total -> new Page<>(items, total, page)));
+        return Page.window(workflows.find(WorkflowRepository.IN_SCOPE + " order by length(externalKey), externalKey, id", params),
+                page, () -> workflows.count(WorkflowRepository.IN_SCOPE, params));
     }
 }

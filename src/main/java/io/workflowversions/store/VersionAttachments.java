@@ -15,7 +15,7 @@ import java.util.List;
  * What is attached to versions besides their document: cron schedules, marketplace uploads and metrics. Everything
  * here goes with its version when the version is deleted (the database cascades). Like {@link VersionStore}, every
  * method joins the caller's transaction; writes that depend on a version's current state run under its workflow's
- * lock ({@link VersionStore#lockWorkflow} / {@link VersionStore#lockWorkflowOf}).
+ * lock ({@link VersionStore#lockWorkflow} / {@link VersionStore#lockVersion}).
  */
 @ApplicationScoped
 public class VersionAttachments {
@@ -55,9 +55,8 @@ public class VersionAttachments {
     /** The schedules of a version in creation order. */
     @WithSession
     public Uni<Page<VersionSchedule>> listSchedules(WorkflowVersion version, PageRequest page) {
-        return schedules.find("versionId", Sort.by("id"), version.id)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> schedules.count("versionId", version.id).map(total -> new Page<>(items, total, page)));
+        return Page.window(schedules.find("versionId", Sort.by("id"), version.id), page,
+                () -> schedules.count("versionId", version.id));
     }
 
     /** Records a change of the schedule; the entity is written when the transaction commits. */
@@ -136,16 +135,6 @@ public class VersionAttachments {
             params.and("endsBy", query.endsBy());
         }
         String filter = where.toString();
-        return metrics.find(filter, sort.and("id"), params)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> metrics.count(filter, params).map(total -> new Page<>(items, total, page)));
-    }
-
-    private static int first(PageRequest page) {
-        return (int) Math.min(page.offset(), Integer.MAX_VALUE - PageRequest.MAX_LIMIT);
-    }
-
-    private static int last(PageRequest page) {
-        return first(page) + page.limit() - 1;
+        return Page.window(metrics.find(filter, sort.and("id"), params), page, () -> metrics.count(filter, params));
     }
 }

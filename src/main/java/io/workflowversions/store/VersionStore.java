@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -134,10 +133,8 @@ public class VersionStore {
     @WithSession
     public Uni<Page<Workflow>> listWorkflows(TenantScope scope, String kind, PageRequest page, Sort sort) {
         Parameters params = WorkflowRepository.scoped(scope, kind);
-        return workflows.find(WorkflowRepository.IN_SCOPE, sort.and("id"), params)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> workflows.count(WorkflowRepository.IN_SCOPE, params)
-                        .map(total -> new Page<>(items, total, page)));
+        return Page.window(workflows.find(WorkflowRepository.IN_SCOPE, sort.and("id"), params), page,
+                () -> workflows.count(WorkflowRepository.IN_SCOPE, params));
     }
 
     /** Deletes the workflow and all its versions. */
@@ -327,25 +324,25 @@ public class VersionStore {
      */
     @WithSession
     public Uni<Page<WorkflowVersion>> listVersions(Workflow workflow, Collection<String> states, Sort sort, PageRequest page) {
-        String where = "workflowId = :workflowId" + (states.isEmpty() ? "" : " and state in :states");
-        Parameters params = Parameters.with("workflowId", workflow.id);
-        if (!states.isEmpty()) {
-            params.and("states", List.copyOf(states));
-        }
-        return versions.find(where, sort.and("id"), params)
-                .range(first(page), last(page)).list()
-                .flatMap(items -> versions.count(where, params).map(total -> new Page<>(items, total, page)));
+        String where = inStates(states);
+        Parameters params = inStates(workflow, states);
+        return Page.window(versions.find(where, sort.and("id"), params), page, () -> versions.count(where, params));
     }
 
     /** Every version of a workflow in any of {@code states} (all when empty), in {@code sort} order, the id breaking ties. */
     @WithSession
     public Uni<List<WorkflowVersion>> listVersions(Workflow workflow, Collection<String> states, Sort sort) {
-        String where = "workflowId = :workflowId" + (states.isEmpty() ? "" : " and state in :states");
+        return versions.list(inStates(states), sort.and("id", sort.getColumns().get(0).getDirection()),
+                inStates(workflow, states));
+    }
+
+    private static String inStates(Collection<String> states) {
+        return "workflowId = :workflowId" + (states.isEmpty() ? "" : " and state in :states");
+    }
+
+    private static Parameters inStates(Workflow workflow, Collection<String> states) {
         Parameters params = Parameters.with("workflowId", workflow.id);
-        if (!states.isEmpty()) {
-            params.and("states", List.copyOf(states));
-        }
-        return versions.list(where, sort.and("id", sort.getColumns().get(0).getDirection()), params);
+        return states.isEmpty() ? params : params.and("states", List.copyOf(states));
     }
 
     /**
@@ -383,23 +380,13 @@ public class VersionStore {
      */
     @WithTransaction
     public Uni<LockedVersion> lockVersion(TenantScope scope, String publicId) {
-        return lockWorkflowOf(scope, publicId)
-                .flatMap(workflow -> findVersion(workflow, publicId).map(version -> new LockedVersion(workflow, version)));
-    }
-
-    /**
-     * The workflow of the version with this public id in the scope, locked as by {@link #lockWorkflow}; NOT_FOUND
-     * when the scope has no such version. Read the version after this (with {@link #findVersion(Workflow, String)}),
-     * so that what is read is what the lock protects.
-     */
-    @WithTransaction
-    public Uni<Workflow> lockWorkflowOf(TenantScope scope, String versionPublicId) {
         Parameters params = Parameters.with("dialect", scope.dialect())
                 .and("tenant", scope.tenant())
                 .and("subTenant", scope.subTenant())
-                .and("publicId", versionPublicId);
+                .and("publicId", publicId);
         return workflows.find(WORKFLOW_OF_VERSION, params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> new VersionNotFound(versionPublicId));
+                .onItem().ifNull().failWith(() -> new VersionNotFound(publicId))
+                .flatMap(workflow -> findVersion(workflow, publicId).map(version -> new LockedVersion(workflow, version)));
     }
 
     // ---- internals ------------------------------------------------------------------------------------------
@@ -445,13 +432,5 @@ public class VersionStore {
     /** PostgreSQL keeps microseconds; truncating here makes what we answer equal what we stored. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static int first(PageRequest page) {
-        return (int) Math.min(page.offset(), Integer.MAX_VALUE - PageRequest.MAX_LIMIT);
-    }
-
-    static int last(PageRequest page) {
-        return first(page) + page.limit() - 1;
     }
 }
