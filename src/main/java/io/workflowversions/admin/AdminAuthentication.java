@@ -19,9 +19,8 @@ public class AdminAuthentication {
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Void> authenticate(HttpServerRequest request) {
-        if (!request.path().startsWith(AdminErrorEnvelope.PREFIX)) {
-            return Uni.createFrom().voidItem();
-        }
-        return identities.getDeferredIdentity().replaceWithVoid();
+        return request.path().startsWith(AdminErrorEnvelope.PREFIX)
+                ? identities.getDeferredIdentity().replaceWithVoid()
+                : Uni.createFrom().voidItem();
     }
 }

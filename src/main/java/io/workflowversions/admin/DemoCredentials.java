@@ -62,8 +62,7 @@ public class DemoCredentials {
     void onStart(@Observes StartupEvent event) throws Throwable {
         boolean zeroConfiguration = config.embeddedDatabase() && !adminToken.configured();
         boolean loopback = loopbackOnly(host);
-        Optional<Boolean> explicit = config.demoCredentials();
-        if (!explicit.orElse(zeroConfiguration && loopback)) {
+        if (!config.demoCredentials().orElse(zeroConfiguration && loopback)) {
             if (!loopback) {
                 int removed = VertxContextSupport.subscribeAndAwait(this::removeAll);
                 if (zeroConfiguration || removed > 0) {
@@ -124,8 +123,7 @@ public class DemoCredentials {
         Uni<Boolean> exists = identity != null
                 ? credentials.exists(demo.dialect(), demo.type(), identity)
                 : credentials.list(Optional.of(demo.dialect()), Optional.of(demo.tenant()))
-                        .map(list -> list.stream().anyMatch(c -> c.type.equals(demo.type().wireName())
-                                && demo.displayName().equals(c.displayName)));
+                        .map(list -> list.stream().anyMatch(c -> isDemo(c, demo)));
         return exists.flatMap(present -> present ? Uni.createFrom().nullItem()
                 : credentials.create(demo).replaceWith(demo));
     }

@@ -50,8 +50,7 @@ public class PatchworksSeedResource implements PatchworksApi {
     public Uni<RestResponse<PatchworksMetricList>> createPatchworksVersionMetrics(Long flow, Long version,
             PatchworksMetricBatch batch, String tenant) {
         List<NewMetric> records = records(batch.getItems());
-        String versionId = version.toString();
-        return store.lockVersion(DIALECT, Optional.ofNullable(tenant), flow.toString(), versionId)
+        return store.lockVersion(DIALECT, Optional.ofNullable(tenant), flow.toString(), version.toString())
                 .map(LockedVersion::version)
                 .flatMap(found -> attachments.addMetrics(found, records).map(created -> toApi(found, created)))
                 .invoke(list -> LOG.infof("Seeded %d metric records of %s flow %d version %d", list.getItems().size(),

@@ -43,8 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
@@ -55,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return "jdbc:" + reactiveUrl();
     }
 
     public String reactiveUrl() {

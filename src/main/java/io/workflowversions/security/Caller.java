@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /**
  * The caller of the current request, as its API's authentication mechanism established it; resources scope every
@@ -20,10 +21,7 @@ public class Caller {
 
     /** The caller; UNAUTHENTICATED when the request was not authenticated (a missing role: a bug, not a 500). */
     public Principal principal() {
-        Principal principal = CallerIdentity.principal(identity);
-        if (principal == null) {
-            throw new ApiException(FailureKind.UNAUTHENTICATED, "Authentication required");
-        }
-        return principal;
+        return Optional.ofNullable(CallerIdentity.principal(identity))
+                .orElseThrow(() -> new ApiException(FailureKind.UNAUTHENTICATED, "Authentication required"));
     }
 }

@@ -142,8 +142,6 @@ public class CredentialService {
     private record CredentialOwner(UUID credentialId) implements ReadCache.AccessKey {
     }
 
-    // ---- internals ------------------------------------------------------------------------------------------
-
     private static void checkShape(NewCredential spec) {
         boolean password = spec.type() == CredentialType.PASSWORD;
         boolean accessKey = spec.type() == CredentialType.ACCESS_KEY;

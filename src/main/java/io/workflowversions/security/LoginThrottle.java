@@ -93,9 +93,8 @@ public class LoginThrottle {
     }
 
     private static String printable(String username) {
-        String name = key(username);
         StringBuilder out = new StringBuilder();
-        name.codePoints().limit(128).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        key(username).codePoints().limit(128).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return out.toString();
     }
 }

@@ -7,13 +7,9 @@ import java.util.Set;
 public enum Role {
     READER, WRITER, MANAGER, ADMIN;
 
-    public boolean canWrite() {
-        return this != READER;
-    }
-
     /** The security roles this credential role grants. */
     public Set<String> grants() {
-        return canWrite() ? Set.of(Roles.READ, Roles.WRITE) : Set.of(Roles.READ);
+        return this == READER ? Set.of(Roles.READ) : Set.of(Roles.READ, Roles.WRITE);
     }
 
     public String wireName() {

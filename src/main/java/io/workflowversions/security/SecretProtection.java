@@ -30,7 +30,7 @@ public class SecretProtection {
     private final SecureRandom random = new SecureRandom();
 
     SecretProtection(ServiceKeys keys) {
-        byte[] root = keys.credentialKey();
+        SecretKeySpec root = new SecretKeySpec(keys.credentialKey(), "HmacSHA256");
         this.digestKey = new SecretKeySpec(hmac(root, "api-key-digest"), "HmacSHA256");
         this.sealKey = new SecretKeySpec(hmac(root, "secret-key-seal"), "AES");
     }
@@ -57,13 +57,7 @@ public class SecretProtection {
 
     /** A deterministic digest of an API key, so a presented key is found by an index lookup. */
     public String digestApiKey(String apiKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(digestKey);
-            return HexFormat.of().formatHex(mac.doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(hmac(digestKey, apiKey));
     }
 
     public String seal(String secret) {
@@ -91,11 +85,11 @@ public class SecretProtection {
         }
     }
 
-    private static byte[] hmac(byte[] key, String purpose) {
+    private static byte[] hmac(SecretKeySpec key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.init(key);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

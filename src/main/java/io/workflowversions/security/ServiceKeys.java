@@ -43,12 +43,7 @@ public class ServiceKeys {
         this(config.dataDir(), config.jwt().privateKey(), config.jwt().publicKey(), config.credentialKey());
     }
 
-    /**
-     * @param dataDir where development keys are kept when no key is configured
-     * @param privatePem the configured signing key, if any
-     * @param publicPem the configured verification key, if any
-     * @param credentialKeyBase64 the configured credential key, if any
-     */
+    /** @param dataDir where development keys are kept when no key is configured */
     public ServiceKeys(Path dataDir, Optional<String> privatePem, Optional<String> publicPem,
             Optional<String> credentialKeyBase64) {
         Path keys = dataDir.resolve("keys");
@@ -107,10 +102,9 @@ public class ServiceKeys {
     }
 
     private static byte[] pemBody(String pem, String label) {
-        String body = pem.replace("-----BEGIN " + label + "-----", "")
+        return Base64.getDecoder().decode(pem.replace("-----BEGIN " + label + "-----", "")
                 .replace("-----END " + label + "-----", "")
-                .replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
+                .replaceAll("\\s", ""));
     }
 
     private static byte[] decodeCredentialKey(String base64) {

@@ -94,7 +94,6 @@ public class TokenService {
         }
     }
 
-    /** The credential a verified token names. */
     public static UUID credentialId(JsonWebToken jwt) {
         return UUID.fromString(jwt.getSubject());
     }
