@@ -24,8 +24,11 @@ final class Accounts {
         return isUuid(user.tenant()) ? Optional.of(UUID.fromString(user.tenant())) : Optional.empty();
     }
 
-    /** The default group of an account: the same UUID on every instance, derived from the account id. */
-    static UUID defaultGroup(String account) {
-        return UUID.nameUUIDFromBytes(("default-group:" + account).getBytes(StandardCharsets.UTF_8));
+    /** The group asked for, else the account's default group: the same UUID on every instance, derived from its id. */
+    static String group(UUID requested, String account) {
+        if (requested != null) {
+            return requested.toString();
+        }
+        return UUID.nameUUIDFromBytes(("default-group:" + account).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -15,7 +15,6 @@ import io.workflowversions.security.Principal;
 import io.workflowversions.security.Roles;
 import io.workflowversions.security.TokenService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,15 +36,15 @@ public class AuthResource implements AuthApi {
     private final TokenService tokens;
     private final FortanixSessions sessions;
     private final SecurityIdentity identity;
+    private final HttpServerRequest request;
 
-    @Inject
-    HttpServerRequest request;
-
-    AuthResource(CredentialService credentials, TokenService tokens, FortanixSessions sessions, SecurityIdentity identity) {
+    AuthResource(CredentialService credentials, TokenService tokens, FortanixSessions sessions,
+            SecurityIdentity identity, HttpServerRequest request) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.sessions = sessions;
         this.identity = identity;
+        this.request = request;
     }
 
     @Override

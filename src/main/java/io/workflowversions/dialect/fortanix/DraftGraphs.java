@@ -25,7 +25,6 @@ import io.workflowversions.store.WorkflowSearches;
 import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,9 +51,8 @@ public class DraftGraphs {
     @WithTransaction
     public Uni<WorkflowGraph> create(Principal caller, CreateWorkflowGraph body) {
         GraphRules.checkGraph("", body.getObjects(), body.getEdges(), body.getMetadata(), body.getLabels());
-        String account = caller.tenant();
         ObjectNode attributes = mapper.createObjectNode();
-        attributes.put("group_id", (body.getGroupId() != null ? body.getGroupId() : Accounts.defaultGroup(account)).toString());
+        attributes.put("group_id", Accounts.group(body.getGroupId(), caller.tenant()));
         attributes.put("creator_id", caller.credentialId().toString());
         putGraph(attributes, body.getObjects(), body.getEdges(), body.getMetadata(), body.getLabels());
         NewWorkflow spec = new NewWorkflow(KIND, UUID.randomUUID().toString(), body.getName(), body.getDescription(),
@@ -64,8 +62,7 @@ public class DraftGraphs {
 
     @WithSession
     public Uni<WorkflowGraph> get(Principal caller, UUID graphId) {
-        return store.findWorkflow(caller.scope(), KIND, graphId.toString())
-                .map(this::toApi);
+        return store.findWorkflow(caller.scope(), KIND, graphId.toString()).map(this::toApi);
     }
 
     /** Full replacement; the body's version must be the draft's current one (else 409), which then goes up by 1. */
@@ -101,14 +98,7 @@ public class DraftGraphs {
     public Uni<GetAllWorkflowGraphsResponse> list(Principal caller, String name, String description, String allSearch,
             UUID parentGraphId, String project, String filter, String sortBy, Integer limit, Integer offset) {
         PageRequest page = ListQuery.page(limit, offset);
-        List<JsonNode> contains = new ArrayList<>();
-        JsonNode labels = ListQuery.labelFilter(mapper, filter);
-        if (labels != null) {
-            contains.add(labels);
-        }
-        if (project != null) {
-            contains.add(ListQuery.projectFilter(project));
-        }
+        List<JsonNode> contains = ListQuery.contained(mapper, filter, project);
         if (parentGraphId != null) {
             ObjectNode parent = mapper.createObjectNode();
             parent.putObject("metadata").putObject("parent").put("graph_id", parentGraphId.toString());
@@ -135,7 +125,7 @@ public class DraftGraphs {
         ObjectNode document = draft.attributes.deepCopy();
         document.put("graph_id", draft.externalKey);
         document.put("name", draft.name);
-        document.put("description", draft.description == null ? "" : draft.description);
+        document.put("description", FortanixJson.description(draft));
         document.put("created_at", draft.createdAt.getEpochSecond());
         document.put("updated_at", draft.updatedAt.getEpochSecond());
         document.put("version", draft.revision);

@@ -14,7 +14,6 @@ import io.workflowversions.dialect.fortanix.api.model.GetAllFinalWorkflowGraphsR
 import io.workflowversions.dialect.fortanix.api.model.UpdateFinalWorkflowNameRequest;
 import io.workflowversions.dialect.fortanix.api.model.UpdateWorkflowVersionRequest;
 import io.workflowversions.dialect.fortanix.api.model.VersionInFinalWorkflow;
-import io.workflowversions.dialect.fortanix.api.model.WorkflowObjectFinalAppPatch;
 import io.workflowversions.dialect.fortanix.api.model.WorkflowType;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
@@ -28,7 +27,6 @@ import io.workflowversions.store.Workflow;
 import io.workflowversions.store.WorkflowSearch;
 import io.workflowversions.store.WorkflowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,9 +60,8 @@ public class FinalGraphs {
     public Uni<FinalWorkflow> create(Principal caller, CreateFinalWorkflowGraph body) {
         GraphRules.require(body.getContents() != null, "contents", "is required");
         JsonNode content = content("contents.", body.getContents());
-        String account = caller.tenant();
         ObjectNode attributes = mapper.createObjectNode();
-        attributes.put("group_id", (body.getGroupId() != null ? body.getGroupId() : Accounts.defaultGroup(account)).toString());
+        attributes.put("group_id", Accounts.group(body.getGroupId(), caller.tenant()));
         NewWorkflow spec = new NewWorkflow(KIND, UUID.randomUUID().toString(), body.getName(), body.getDescription(),
                 attributes, caller.actor());
         return store.createWorkflow(caller.scope(), spec)
@@ -104,7 +101,7 @@ public class FinalGraphs {
     @WithSession
     public Uni<VersionInFinalWorkflow> getVersion(Principal caller, UUID graphId, String version) {
         long number = number(graphId, version);
-        return find(caller, graphId).flatMap(workflow -> version(workflow, number, version)
+        return find(caller, graphId).flatMap(workflow -> store.findVersionByNumber(workflow, number)
                 .map(found -> toApi(workflow, found)));
     }
 
@@ -121,18 +118,18 @@ public class FinalGraphs {
             }
         });
         long number = number(graphId, version);
-        return lock(caller, graphId).flatMap(workflow -> version(workflow, number, version).map(found -> {
+        return lock(caller, graphId).flatMap(workflow -> store.findVersionByNumber(workflow, number).map(found -> {
             ObjectNode content = found.content.deepCopy();
             ObjectNode configs = content.get("runtime_configs") instanceof ObjectNode existing
                     ? existing : content.putObject("runtime_configs");
-            for (Map.Entry<String, WorkflowObjectFinalAppPatch> entry : body.getRuntimeConfigs().entrySet()) {
-                JsonNode config = configs.get(entry.getKey());
-                GraphRules.require(config instanceof ObjectNode, "runtime_configs." + entry.getKey(),
+            body.getRuntimeConfigs().forEach((id, patch) -> {
+                JsonNode config = configs.get(id);
+                GraphRules.require(config instanceof ObjectNode, "runtime_configs." + id,
                         "names no app of version " + version);
-                if (entry.getValue().getDeployment() != null) {
-                    ((ObjectNode) config).set("deployment", mapper.valueToTree(entry.getValue().getDeployment()));
+                if (patch.getDeployment() != null) {
+                    ((ObjectNode) config).set("deployment", mapper.valueToTree(patch.getDeployment()));
                 }
-            }
+            });
             content.set("deployment", mapper.valueToTree(body.getDeployment()));
             found.content = content;
             found.recordChange(caller.actor());
@@ -144,7 +141,7 @@ public class FinalGraphs {
     @WithTransaction
     public Uni<Void> deleteVersion(Principal caller, UUID graphId, String version) {
         long number = number(graphId, version);
-        return lock(caller, graphId).flatMap(workflow -> version(workflow, number, version)
+        return lock(caller, graphId).flatMap(workflow -> store.findVersionByNumber(workflow, number)
                 .flatMap(found -> store.versionsOf(List.of(workflow)).flatMap(all -> all.size() == 1
                         ? store.deleteWorkflow(workflow)
                         : store.deleteVersion(found).invoke(() -> store.touch(workflow, caller.actor())))));
@@ -154,14 +151,7 @@ public class FinalGraphs {
     public Uni<GetAllFinalWorkflowGraphsResponse> list(Principal caller, String name, String description,
             String project, String filter, String allSearch, String sortBy, Integer limit, Integer offset) {
         PageRequest page = ListQuery.page(limit, offset);
-        List<JsonNode> anyVersion = new ArrayList<>();
-        JsonNode labels = ListQuery.labelFilter(mapper, filter);
-        if (labels != null) {
-            anyVersion.add(labels);
-        }
-        if (project != null) {
-            anyVersion.add(ListQuery.projectFilter(project));
-        }
+        List<JsonNode> anyVersion = ListQuery.contained(mapper, filter, project);
         WorkflowSearch search = new WorkflowSearch(name, description, allSearch, List.of(), anyVersion, ListQuery.sort(sortBy));
         return searches.searchWorkflows(caller.scope(), KIND, search, page)
                 .flatMap(found -> store.versionsOf(found.items())
@@ -212,10 +202,6 @@ public class FinalGraphs {
         return Long.parseLong(version);
     }
 
-    private Uni<WorkflowVersion> version(Workflow workflow, long number, String version) {
-        return store.findVersionByNumber(workflow, number);
-    }
-
     private FinalWorkflow toApi(Workflow workflow, List<WorkflowVersion> versions) {
         Map<String, FinalWorkflowGraph> byVersion = new TreeMap<>();
         versions.forEach(version -> byVersion.put(Long.toString(version.number), graph(version)));
@@ -227,7 +213,7 @@ public class FinalGraphs {
                 .acctId(UUID.fromString(workflow.tenant))
                 .createdAt(workflow.createdAt.getEpochSecond())
                 .updatedAt(workflow.updatedAt.getEpochSecond())
-                .description(workflow.description == null ? "" : workflow.description)
+                .description(FortanixJson.description(workflow))
                 .versions(byVersion)
                 .type(WorkflowType.OWNED);
     }
@@ -236,7 +222,7 @@ public class FinalGraphs {
         return new VersionInFinalWorkflow()
                 .graphId(UUID.fromString(workflow.externalKey))
                 .name(workflow.name)
-                .description(workflow.description == null ? "" : workflow.description)
+                .description(FortanixJson.description(workflow))
                 .version(Long.toString(version.number))
                 .contents(graph(version));
     }

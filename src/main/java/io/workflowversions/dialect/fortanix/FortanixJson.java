@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.workflowversions.store.Workflow;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -20,7 +20,6 @@ final class FortanixJson {
     private FortanixJson() {
     }
 
-    /** A stored document as a model, every object's keys sorted first. */
     static <T> T toModel(ObjectMapper mapper, JsonNode document, Class<T> type) {
         try {
             return mapper.treeToValue(sorted(document), type);
@@ -34,9 +33,7 @@ final class FortanixJson {
     static JsonNode sorted(JsonNode node) {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
-            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
+            object.fieldNames().forEachRemaining(names::add);
             Collections.sort(names);
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             names.forEach(name -> copy.set(name, sorted(object.get(name))));
@@ -48,5 +45,10 @@ final class FortanixJson {
             return copy;
         }
         return node;
+    }
+
+    /** Fortanix knows no null description: a workflow without one shows "". */
+    static String description(Workflow workflow) {
+        return workflow.description == null ? "" : workflow.description;
     }
 }

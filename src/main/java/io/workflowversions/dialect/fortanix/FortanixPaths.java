@@ -16,7 +16,7 @@ final class FortanixPaths {
         if (path == null) {
             return false;
         }
-        boolean ours = path.startsWith(SYS) || path.equals(WORKFLOWS) || path.startsWith(WORKFLOWS + "/");
+        boolean ours = path.startsWith(SYS) || isWorkflowPath(path);
         return ours && !path.matches("^/v1/[^/]+/workspaces(/.*)?$");
     }
 

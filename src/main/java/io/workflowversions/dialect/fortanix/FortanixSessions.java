@@ -10,6 +10,7 @@ import io.workflowversions.security.Principal;
 import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -54,12 +55,8 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
      * to a session is announced like the store's, see migration V70); expiry is checked at each use.
      */
     public Uni<FortanixSession> active(UUID id) {
-        return cache.read(new CachedSession(id), () -> Panache.withSession(() -> findById(id))).map(session -> {
-            if (session == null || !session.activeAt(VersionStore.now())) {
-                throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
-            }
-            return session;
-        });
+        return cache.read(new CachedSession(id), () -> Panache.withSession(() -> findById(id)))
+                .map(FortanixSessions::mustBeActive);
     }
 
     private record CachedSession(UUID id) implements ReadCache.AccessKey {
@@ -85,12 +82,14 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
     }
 
     private Uni<FortanixSession> lockedActive(UUID id) {
-        return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).map(session -> {
-            if (session == null || !session.activeAt(VersionStore.now())) {
-                throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
-            }
-            return session;
-        });
+        return findById(id, LockModeType.PESSIMISTIC_WRITE).map(FortanixSessions::mustBeActive);
+    }
+
+    private static FortanixSession mustBeActive(FortanixSession session) {
+        if (session == null || !session.activeAt(VersionStore.now())) {
+            throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
+        }
+        return session;
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.workflowversions.dialect.fortanix.api.model.SearchMetadata;
+import io.workflowversions.http.ApiException;
+import io.workflowversions.http.Failure;
 import io.workflowversions.store.PageRequest;
 import io.workflowversions.store.WorkflowSearch.SortField;
 import io.workflowversions.store.WorkflowSearch.SortKey;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** The list parameters of D1 and F1: paging, {@code sort_by} and the {@code filter} JSON. */
 final class ListQuery {
@@ -53,8 +53,25 @@ final class ListQuery {
         return keys;
     }
 
-    /** The labels a {@code filter} asks for, as a document to be contained: {@code {"labels":{...}}}; or null. */
-    static JsonNode labelFilter(ObjectMapper mapper, String filter) {
+    /**
+     * The documents to be contained that {@code filter} and {@code project} ask for: {@code {"labels":{...}}} and
+     * {@code {"metadata":{"project":...}}}, each when asked for, in a list the caller may add to.
+     */
+    static List<JsonNode> contained(ObjectMapper mapper, String filter, String project) {
+        List<JsonNode> documents = new ArrayList<>();
+        JsonNode labels = labelFilter(mapper, filter);
+        if (labels != null) {
+            documents.add(labels);
+        }
+        if (project != null) {
+            ObjectNode document = JsonNodeFactory.instance.objectNode();
+            document.putObject("metadata").put("project", project);
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    private static JsonNode labelFilter(ObjectMapper mapper, String filter) {
         if (filter == null || filter.isBlank()) {
             return null;
         }
@@ -65,32 +82,16 @@ final class ListQuery {
             throw invalid("filter", "is not valid JSON");
         }
         GraphRules.require(parsed != null && parsed.isObject(), "filter", "must be a JSON object");
-        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            GraphRules.require(name.equals("labels"), "filter", "can only filter on labels, not '" + name + "'");
-        }
+        parsed.fieldNames().forEachRemaining(name -> GraphRules.require(name.equals("labels"), "filter",
+                "can only filter on labels, not '" + name + "'"));
         JsonNode labels = parsed.get("labels");
         if (labels == null) {
             return null;
         }
         GraphRules.require(labels.isObject(), "filter.labels", "must be an object of strings");
-        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> label = it.next();
-            GraphRules.require(label.getValue().isTextual(), "filter.labels." + label.getKey(), "must be a string");
-        }
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.set("labels", labels);
-        return document;
-    }
-
-    /** {@code {"metadata":{"project":...}}}, or null when no project is asked for. */
-    static JsonNode projectFilter(String project) {
-        if (project == null) {
-            return null;
-        }
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.putObject("metadata").put("project", project);
-        return document;
+        labels.fields().forEachRemaining(label -> GraphRules.require(label.getValue().isTextual(),
+                "filter.labels." + label.getKey(), "must be a string"));
+        return JsonNodeFactory.instance.objectNode().set("labels", labels);
     }
 
     static SearchMetadata metadata(PageRequest page, long filtered, long total) {
@@ -103,6 +104,6 @@ final class ListQuery {
     }
 
     private static RuntimeException invalid(String field, String problem) {
-        return new io.workflowversions.http.ApiException(io.workflowversions.http.Failure.invalid(field, problem));
+        return new ApiException(Failure.invalid(field, problem));
     }
 }

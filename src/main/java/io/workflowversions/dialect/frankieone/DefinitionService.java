@@ -128,8 +128,7 @@ public class DefinitionService {
 
     @WithTransaction
     public Uni<Void> delete(TenantScope scope, String definitionId) {
-        return store.lockWorkflow(scope, KIND, definitionId)
-                .flatMap(store::deleteWorkflow);
+        return store.lockWorkflow(scope, KIND, definitionId).flatMap(store::deleteWorkflow);
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------
@@ -172,12 +171,8 @@ public class DefinitionService {
                         .toList(), workflows.total(), page)));
     }
 
-    static ApiException versionNotFound(String issue) {
-        return notFound("version", issue);
-    }
-
-    private static ApiException notFound(String location, String issue) {
+    private static ApiException versionNotFound(String issue) {
         return new ApiException(new Failure(FailureKind.NOT_FOUND, FrankieOneErrorEnvelope.NOT_FOUND, issue,
-                List.of(new FieldIssue(location, issue))));
+                List.of(new FieldIssue("version", issue))));
     }
 }

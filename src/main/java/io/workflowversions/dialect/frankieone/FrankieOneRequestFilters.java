@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -118,12 +119,7 @@ public class FrankieOneRequestFilters {
     }
 
     static boolean validSortFields(String value) {
-        for (String field : value.split(",", -1)) {
-            if (!SORT_FIELDS.contains(field)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(value.split(",", -1)).allMatch(SORT_FIELDS::contains);
     }
 
     private static Integer parseInt(String value) {

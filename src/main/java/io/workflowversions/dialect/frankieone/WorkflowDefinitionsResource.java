@@ -63,15 +63,14 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         DefinitionService.Save save = new DefinitionService.Save(workflowDefinitionId, checked.storable(),
                 fields.getName(), Boolean.TRUE.equals(fields.getIsDraft()),
                 author(principal, xFrankieUsername), channel(xFrankieChannel));
-        return definitions.save(principal.scope(), save).map(snapshot -> RestResponse.ok(answer(snapshot)));
+        return definitions.save(principal.scope(), save).map(this::answer);
     }
 
     @Override
     public Uni<RestResponse<WorkflowDefinitionResponse>> getWorkflowDefinition(String workflowDefinitionId,
             String xFrankieCustomerID, String xFrankieCustomerChildID, String xFrankieChannel, String xFrankieUsername,
             String xFrankieRequestID, Integer version) {
-        return definitions.get(caller.principal().scope(), workflowDefinitionId, version)
-                .map(snapshot -> RestResponse.ok(answer(snapshot)));
+        return definitions.get(caller.principal().scope(), workflowDefinitionId, version).map(this::answer);
     }
 
     @Override
@@ -117,8 +116,9 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
 
     // ---- mapping --------------------------------------------------------------------------------------------
 
-    private WorkflowDefinitionResponse answer(DefinitionService.Snapshot snapshot) {
-        return new WorkflowDefinitionResponse().requestId(ulid.next()).workflowDefinition(definition(snapshot));
+    private RestResponse<WorkflowDefinitionResponse> answer(DefinitionService.Snapshot snapshot) {
+        return RestResponse.ok(new WorkflowDefinitionResponse().requestId(ulid.next())
+                .workflowDefinition(definition(snapshot)));
     }
 
     /** The stored document with the server's fields, in the vendor's field order. */
@@ -170,7 +170,6 @@ public class WorkflowDefinitionsResource implements WorkflowDefinitionsApi {
         if (channel == null || channel.isEmpty()) {
             return null;
         }
-        return channel.length() <= DefinitionService.CHANNEL_LENGTH ? channel
-                : channel.substring(0, DefinitionService.CHANNEL_LENGTH);
+        return channel.substring(0, Math.min(channel.length(), DefinitionService.CHANNEL_LENGTH));
     }
 }

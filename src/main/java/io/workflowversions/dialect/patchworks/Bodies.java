@@ -67,14 +67,13 @@ final class Bodies {
         List<FieldIssue> issues = new ArrayList<>();
         Optional<String> cron = Optional.empty();
         JsonNode cronValue = body.get("cron_string");
-        String cronSubject = "The " + PatchworksErrorEnvelope.words("cron_string") + " field";
         if (cronValue == null || cronValue.isNull() || cronValue.isTextual() && cronValue.textValue().isBlank()) {
             if (creating || cronValue != null) {
                 // Laravel turns "" into null; on update a field that is sent must have a value.
-                issues.add(new FieldIssue("cron_string", creating ? cronSubject + " is required." : cronSubject + " must be a string."));
+                issues.add(new FieldIssue("cron_string", CronRule.SUBJECT + (creating ? " is required." : " must be a string.")));
             }
         } else if (!cronValue.isTextual()) {
-            issues.add(new FieldIssue("cron_string", cronSubject + " must be a string."));
+            issues.add(new FieldIssue("cron_string", CronRule.SUBJECT + " must be a string."));
         } else {
             String expression = cronValue.textValue().trim();
             Optional<String> problem = CronRule.problem(expression);
@@ -90,8 +89,7 @@ final class Bodies {
             if (deployedValue.isNull()) {
                 deployedAt = Optional.of(Optional.empty());
             } else {
-                Instant time = date("deployed_at", deployedValue, issues);
-                deployedAt = Optional.of(Optional.ofNullable(time));
+                deployedAt = Optional.of(Optional.ofNullable(date("deployed_at", deployedValue, issues)));
             }
         }
         if (!issues.isEmpty()) {

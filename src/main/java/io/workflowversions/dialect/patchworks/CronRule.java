@@ -3,6 +3,7 @@ package io.workflowversions.dialect.patchworks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Standard 5-field cron, strictly: minute, hour, day of month, month (1-12 or JAN-DEC) and day of week (0-7, where 0
@@ -21,6 +22,7 @@ final class CronRule {
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
             "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,2}");
 
     private static final List<Field> FIELDS = List.of(
             new Field("minute", 0, 59, List.of(), "0-59"),
@@ -105,15 +107,6 @@ final class CronRule {
 
     /** One or two ASCII digits; anything else (signs, spaces, letters, long numbers) is null. */
     private static Integer number(String text) {
-        if (text.isEmpty() || text.length() > 2) {
-            return null;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        return Integer.parseInt(text);
+        return DIGITS.matcher(text).matches() ? Integer.parseInt(text) : null;
     }
 }

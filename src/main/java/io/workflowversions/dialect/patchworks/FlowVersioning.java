@@ -140,8 +140,7 @@ class FlowVersioning {
                         return Patchworks.DEPLOYED.equals(version.state) ? undeploy(caller, version)
                                 : Uni.createFrom().item(version);
                     }
-                    Instant time = Bodies.date("deployed_at", deployedAt);
-                    return deploy(caller, flow, version, time);
+                    return deploy(caller, flow, version, Bodies.date("deployed_at", deployedAt));
                 })
                 .flatMap(version -> rank(flow, version)));
     }
@@ -191,18 +190,16 @@ class FlowVersioning {
     /** Records an upload: the caller must be an admin (checked after the id), the version Deployed. */
     @WithTransaction
     Uni<VersionUpload> upload(Principal caller, long versionId, ObjectNode body) {
-        String id = Long.toString(versionId);
-        return store.lockVersion(caller.scope(), id).map(LockedVersion::version)
-                .flatMap(version -> {
-                    if (!PatchworksRoles.isAdminUser(caller)) {
-                        throw Problems.forbidden();
-                    }
-                    boolean privateListing = Bodies.optionalBoolean("private", body.get("private"), true);
-                    if (!Patchworks.DEPLOYED.equals(version.state)) {
-                        throw Problems.invalid("flow_version", "Only deployed versions can be uploaded.");
-                    }
-                    return attachments.addUpload(version, privateListing, caller.actor());
-                });
+        return lockedVersion(caller, versionId).flatMap(version -> {
+            if (!PatchworksRoles.isAdminUser(caller)) {
+                throw Problems.forbidden();
+            }
+            boolean privateListing = Bodies.optionalBoolean("private", body.get("private"), true);
+            if (!Patchworks.DEPLOYED.equals(version.state)) {
+                throw Problems.invalid("flow_version", "Only deployed versions can be uploaded.");
+            }
+            return attachments.addUpload(version, privateListing, caller.actor());
+        });
     }
 
     // ---- schedules ------------------------------------------------------------------------------------------

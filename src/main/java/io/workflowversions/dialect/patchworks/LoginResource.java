@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.workflowversions.dialect.patchworks.api.AuthApi;
 import io.workflowversions.dialect.patchworks.api.model.LoginRequest;
 import io.workflowversions.dialect.patchworks.api.model.LoginResponse;
-import io.workflowversions.http.ApiException;
-import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.CredentialService;
 import io.workflowversions.security.TokenService;
 import java.time.Duration;
@@ -30,7 +28,7 @@ public class LoginResource implements AuthApi {
     @Override
     public Uni<RestResponse<LoginResponse>> login(LoginRequest request) {
         return credentials.authenticatePassword(Patchworks.DIALECT, request.getUsername(), request.getPassword())
-                .onFailure(e -> e instanceof ApiException api && api.failure().kind() == FailureKind.UNAUTHENTICATED)
+                .onFailure(Problems::credentialsRefused)
                 .transform(e -> Problems.invalidCredentials())
                 .map(principal -> tokens.issue(principal, Duration.ofSeconds(TOKEN_LIFETIME_SECONDS), Map.of()))
                 .map(issued -> RestResponse.ok(new LoginResponse()

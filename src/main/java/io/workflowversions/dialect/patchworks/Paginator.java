@@ -26,14 +26,13 @@ final class Paginator {
 
     static PaginationMeta meta(Page<?> page, Integer requestedPage, HttpServerRequest request) {
         int current = requestedPage == null ? 1 : requestedPage;
-        int perPage = page.request().limit();
         boolean empty = page.items().isEmpty();
         return new PaginationMeta()
                 .currentPage(current)
                 .from(empty ? null : page.request().offset() + 1)
                 .lastPage(lastPage(page))
                 .path(URI.create(path(request)))
-                .perPage(perPage)
+                .perPage(page.request().limit())
                 .to(empty ? null : page.request().offset() + page.items().size())
                 .total(page.total());
     }

@@ -3,7 +3,6 @@ package io.workflowversions.dialect.patchworks;
 import io.workflowversions.http.ErrorEnvelope;
 import io.workflowversions.http.ErrorResponse;
 import io.workflowversions.http.Failure;
-import io.workflowversions.http.FailureKind;
 import io.workflowversions.http.FieldIssue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -116,11 +115,9 @@ public class PatchworksErrorEnvelope implements ErrorEnvelope {
     private static String text(String field, String problem) {
         String subject = "The " + words(field) + " field";
         String p = problem == null ? "" : problem;
-        if (p.equals("must not be null") || p.equals("is required") || p.equals("must not be blank")) {
-            return subject + " is required.";
-        }
-        if (p.startsWith("must match")) {
-            // The only pattern on a body field is "non-blank": Laravel trims and then finds nothing.
+        // The only pattern on a body field is "non-blank" ("must match"): Laravel trims and then finds nothing.
+        if (p.equals("must not be null") || p.equals("is required") || p.equals("must not be blank")
+                || p.startsWith("must match")) {
             return subject + " is required.";
         }
         Matcher size = SIZE.matcher(p);

@@ -6,8 +6,6 @@ import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import io.workflowversions.http.ApiException;
-import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.ApiKeyRequest;
 import io.workflowversions.security.ApiMechanism;
 import io.workflowversions.security.CallerIdentity;
@@ -45,7 +43,7 @@ public class PatchworksMechanism extends ApiMechanism {
             identity = identities.authenticate(new ApiKeyRequest(Patchworks.DIALECT, authorization.trim()))
                     .map(PatchworksMechanism::atManagerLevel);
         }
-        return identity.onFailure(PatchworksMechanism::credentialsRefused).transform(e -> Problems.unauthenticated());
+        return identity.onFailure(Problems::credentialsRefused).transform(e -> Problems.unauthenticated());
     }
 
     private static void mustBeUser(SecurityIdentity identity) {
@@ -59,10 +57,6 @@ public class PatchworksMechanism extends ApiMechanism {
         Principal p = CallerIdentity.principal(identity);
         return CallerIdentity.of(new Principal(p.credentialId(), p.dialect(), p.type(), p.username(), p.tenant(),
                 p.subTenant(), p.role() == Role.READER ? Role.READER : Role.MANAGER, p.displayName()));
-    }
-
-    private static boolean credentialsRefused(Throwable failure) {
-        return failure instanceof ApiException api && api.failure().kind() == FailureKind.UNAUTHENTICATED;
     }
 
     @Override

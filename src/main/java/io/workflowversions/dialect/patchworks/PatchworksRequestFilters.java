@@ -36,9 +36,8 @@ public class PatchworksRequestFilters {
 
     @ServerRequestFilter(priority = Priorities.USER)
     public void checkQuery(HttpServerRequest request, SimpleResourceInfo resource) {
-        if (!Patchworks.covers(request.path())) {
-            return;
+        if (Patchworks.covers(request.path())) {
+            QueryRules.forMethod(resource.getMethodName()).check(request.params());
         }
-        QueryRules.forMethod(resource.getMethodName()).check(request.params());
     }
 }

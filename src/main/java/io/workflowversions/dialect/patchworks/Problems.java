@@ -42,4 +42,9 @@ final class Problems {
     static ApiException forbidden() {
         return new ApiException(new Failure(FailureKind.FORBIDDEN, VERBATIM, "This action is unauthorized.", List.of()));
     }
+
+    /** Whether the credentials were refused: such a failure is answered with the dialect's own text instead. */
+    static boolean credentialsRefused(Throwable failure) {
+        return failure instanceof ApiException api && api.failure().kind() == FailureKind.UNAUTHENTICATED;
+    }
 }

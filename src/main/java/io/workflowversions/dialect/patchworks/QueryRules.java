@@ -13,7 +13,7 @@ import java.util.Set;
  * for lists {@code page} / {@code per_page}. {@code include} and {@code fields} are supported nowhere. Unknown
  * filters, sorts, includes and fields answer 400; bad paging answers 422. Other parameters are ignored.
  */
-final class QueryRules {
+record QueryRules(boolean paged, List<String> filters, List<String> sorts) {
 
     static final int MAX_PER_PAGE = 100;
     static final int DEFAULT_PER_PAGE = 15;
@@ -26,16 +26,6 @@ final class QueryRules {
             "listFlowVersions", new QueryRules(true, List.of("status"), List.of("id", "created_at")),
             "listFlowVersionMetrics", new QueryRules(true, List.of("type", "key", "interval_start", "interval_end"),
                     List.of("interval_start", "value")));
-
-    private final boolean paged;
-    private final List<String> filters;
-    private final List<String> sorts;
-
-    private QueryRules(boolean paged, List<String> filters, List<String> sorts) {
-        this.paged = paged;
-        this.filters = filters;
-        this.sorts = sorts;
-    }
 
     static QueryRules forMethod(String operation) {
         return BY_OPERATION.getOrDefault(operation, NONE);

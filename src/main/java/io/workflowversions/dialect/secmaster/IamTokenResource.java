@@ -52,7 +52,7 @@ public class IamTokenResource implements AuthApi {
             throw new ApiException(Failure.invalid("auth.scope.project", "exactly one of id and name is required"));
         }
         PwdPasswordUser user = body.getAuth().getIdentity().getPassword().getUser();
-        String requestId = RequestIds.choose(request.getHeader(RequestIds.REQUEST_HEADER));
+        String requestId = RequestIds.of(request);
         return credentials.authenticatePassword(Secmaster.DIALECT, user.getName(), user.getPassword())
                 .map(principal -> {
                     // Each user belongs to one project: a project id must be it; a name (such as a region name,

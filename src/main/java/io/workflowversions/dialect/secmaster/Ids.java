@@ -2,9 +2,6 @@ package io.workflowversions.dialect.secmaster;
 
 import io.workflowversions.security.Principal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Huawei-style ids: 32 lower-case hex characters. */
 final class Ids {
@@ -22,13 +19,8 @@ final class Ids {
         return principal.username() != null ? principal.username() : principal.actor();
     }
 
-    /** A stable 32-hex id derived from a text. */
+    /** A stable 32-hex id derived from a text: the first half of its SHA-256. */
     static String hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AkSkSignature.sha256Hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

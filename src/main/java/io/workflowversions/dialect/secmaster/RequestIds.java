@@ -1,5 +1,6 @@
 package io.workflowversions.dialect.secmaster;
 
+import io.vertx.core.http.HttpServerRequest;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,5 +18,9 @@ final class RequestIds {
     /** The caller's id when it sent a well-formed one (a gateway in front of us), else a new one. */
     static String choose(String fromRequest) {
         return fromRequest != null && SANE.matcher(fromRequest).matches() ? fromRequest : UUID.randomUUID().toString();
+    }
+
+    static String of(HttpServerRequest request) {
+        return choose(request.getHeader(REQUEST_HEADER));
     }
 }

@@ -82,5 +82,4 @@ public class SecmasterRequestChecks {
         return new ApiException(new Failure(FailureKind.INVALID_INPUT, ErrorCodes.INVALID_REQUEST, name + ": " + problem,
                 List.of(new io.workflowversions.http.FieldIssue(name, problem))));
     }
-
 }

@@ -89,25 +89,18 @@ public class SecmasterService {
             Uni<Void> enabling = Uni.createFrom().voidItem();
             if (Boolean.TRUE.equals(body.getEnabled())) {
                 enabling = store.holderOf(workflow, ACTIVATED).invoke(holder -> {
-                    if (body.getVersionId() == null || holder.isEmpty()
-                            || !holder.get().publicId.equals(body.getVersionId())) {
+                    if (holder.filter(activated -> activated.publicId.equals(body.getVersionId())).isEmpty()) {
                         throw ErrorCodes.rule(ErrorCodes.ENABLE_NEEDS_ACTIVATED,
                                 "A workflow can only be enabled with the version_id of its activated version");
                     }
                 }).replaceWithVoid();
             }
             return enabling.map(ignored -> {
-                if (body.getName() != null) {
-                    workflow.name = body.getName();
-                }
-                if (body.getDescription() != null) {
-                    workflow.description = body.getDescription();
-                }
-                Stored.WorkflowFields a = Stored.fields(workflow);
+                workflow.name = or(body.getName(), workflow.name);
+                workflow.description = or(body.getDescription(), workflow.description);
+                Stored.WorkflowFields a = modified(Stored.fields(workflow), caller);
                 a.labels = or(body.getLabels(), a.labels);
                 a.enabled = body.getEnabled() == null ? a.enabled : body.getEnabled();
-                a.modifierId = Ids.userId(caller);
-                a.modifierName = Ids.userName(caller);
                 workflow.attributes = Stored.json(a);
                 return store.touch(workflow, caller.actor());
             });
@@ -219,10 +212,9 @@ public class SecmasterService {
     public Uni<WorkflowVersion> review(TenantScope scope, String versionId, CreateAopWorkflowVersionApprovelInfo body,
             Principal caller) {
         return store.lockVersion(scope, versionId).flatMap(locked -> {
-            WorkflowVersion version = locked.version();
-            requireState(version, Set.of(PENDING_APPROVAL), "reviewed");
+            WorkflowVersion version = requireState(locked, Set.of(PENDING_APPROVAL), "reviewed");
             boolean pass = body.getResult() == ApprovalResult.PASS;
-            Stored.VersionFields a = modified(version, caller);
+            Stored.VersionFields a = modified(Stored.fields(version), caller);
             a.review = new Stored.Review(body.getResult().toString(), body.getContent());
             version.attributes = Stored.json(a);
             updateBookkeeping(locked.workflow(), caller, w -> {
@@ -255,8 +247,7 @@ public class SecmasterService {
     // ---- the state machine ----------------------------------------------------------------------------------
 
     private Uni<WorkflowVersion> edit(LockedVersion locked, ModifyAopWorkflowVersionInfo body, Principal caller) {
-        WorkflowVersion version = locked.version();
-        requireState(version, EDITABLE, "edited");
+        WorkflowVersion version = requireState(locked, EDITABLE, "edited");
         Stored.VersionContent c = Stored.content(version);
         c.taskconfig = or(body.getTaskconfig(), c.taskconfig);
         c.taskflow = or(body.getTaskflow(), c.taskflow);
@@ -264,7 +255,7 @@ public class SecmasterService {
         c.aopType = or(body.getAopType(), c.aopType);
         c.input = or(body.getInput(), c.input);
         c.output = or(body.getOutput(), c.output);
-        Stored.VersionFields a = modified(version, caller);
+        Stored.VersionFields a = modified(Stored.fields(version), caller);
         a.name = or(body.getName(), a.name);
         a.description = or(body.getDescription(), a.description);
         version.content = Stored.json(c);
@@ -274,8 +265,7 @@ public class SecmasterService {
     }
 
     private Uni<WorkflowVersion> submit(LockedVersion locked, Principal caller) {
-        WorkflowVersion version = locked.version();
-        requireState(version, EDITABLE, "submitted");
+        WorkflowVersion version = requireState(locked, EDITABLE, "submitted");
         // A refused hand-over fails the request, and its transaction takes these changes back with it.
         updateBookkeeping(locked.workflow(), caller, w -> {
             if (version.label == null) {
@@ -286,26 +276,24 @@ public class SecmasterService {
             w.currentApprovalVersionId = version.publicId;
             w.currentRejectedVersionId = cleared(w.currentRejectedVersionId, version.publicId);
         });
-        version.attributes = Stored.json(modified(version, caller));
+        version.attributes = Stored.json(modified(Stored.fields(version), caller));
         return store.handOver(locked, PENDING_APPROVAL, HandOver.refuse(holder -> ErrorCodes.rule(
                 ErrorCodes.ILLEGAL_TRANSITION, "Version " + holder.publicId + " of this workflow is already pending approval")),
                 caller.actor());
     }
 
     private Uni<WorkflowVersion> activate(LockedVersion locked, Principal caller) {
-        WorkflowVersion version = locked.version();
-        requireState(version, Set.of(NOT_ACTIVATED), "activated");
+        WorkflowVersion version = requireState(locked, Set.of(NOT_ACTIVATED), "activated");
         updateBookkeeping(locked.workflow(), caller, w -> {
             w.versionId = version.publicId;
             w.version = or(version.label, "");
         });
-        version.attributes = Stored.json(modified(version, caller));
+        version.attributes = Stored.json(modified(Stored.fields(version), caller));
         return store.handOver(locked, ACTIVATED, HandOver.moveTo(NOT_ACTIVATED), caller.actor());
     }
 
     private Uni<WorkflowVersion> deactivate(LockedVersion locked, Principal caller) {
-        WorkflowVersion version = locked.version();
-        requireState(version, Set.of(ACTIVATED), "deactivated");
+        WorkflowVersion version = requireState(locked, Set.of(ACTIVATED), "deactivated");
         if (Stored.fields(locked.workflow()).enabled) {
             throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION,
                     "The activated version of an enabled workflow cannot be deactivated; disable the workflow first");
@@ -314,17 +302,20 @@ public class SecmasterService {
             w.versionId = "";
             w.version = "";
         });
-        version.attributes = Stored.json(modified(version, caller));
+        version.attributes = Stored.json(modified(Stored.fields(version), caller));
         return store.changeState(version, NOT_ACTIVATED, false, caller.actor());
     }
 
     // ---- internals ------------------------------------------------------------------------------------------
 
-    private static void requireState(WorkflowVersion version, Set<String> allowed, String action) {
+    /** The locked version, when its state allows the action. */
+    private static WorkflowVersion requireState(LockedVersion locked, Set<String> allowed, String action) {
+        WorkflowVersion version = locked.version();
         if (!allowed.contains(version.state)) {
             throw ErrorCodes.rule(ErrorCodes.ILLEGAL_TRANSITION,
                     "A version in status " + version.state + " cannot be " + action);
         }
+        return version;
     }
 
     private void updateBookkeeping(Workflow workflow, Principal caller, Consumer<Stored.WorkflowFields> change) {
@@ -334,14 +325,12 @@ public class SecmasterService {
         store.touch(workflow, caller.actor());
     }
 
-    private static Stored.VersionFields modified(WorkflowVersion version, Principal caller) {
-        Stored.VersionFields a = Stored.fields(version);
-        a.modifierId = Ids.userId(caller);
-        a.modifierName = Ids.userName(caller);
-        return a;
+    private static <F extends Stored.SharedFields> F modified(F fields, Principal caller) {
+        fields.modifierId = Ids.userId(caller);
+        fields.modifierName = Ids.userName(caller);
+        return fields;
     }
 
-    /** "" when the workflow's field names this version, else the field unchanged. */
     private static String cleared(String field, String versionId) {
         return versionId.equals(field) ? "" : field;
     }

@@ -28,14 +28,21 @@ final class Stored {
     private Stored() {
     }
 
+    /** What workflows and versions both keep: who owns, created and last modified one, and its data class. */
     @RegisterForReflection
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    static final class WorkflowFields {
+    abstract static class SharedFields {
         public String ownerId = "";
         public String creatorId = "";
         public String creatorName = "";
         public String modifierId = "";
         public String modifierName = "";
+        public String dataclassId = "";
+        public String dataclassName = "";
+    }
+
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    static final class WorkflowFields extends SharedFields {
         public String editRole = "";
         public String useRole = "";
         public String approveRole = "";
@@ -47,8 +54,6 @@ final class Stored {
         public String currentRejectedVersionId = "";
         public String aopType = "";
         public String engineType = "";
-        public String dataclassId = "";
-        public String dataclassName = "";
         public String labels = "";
         /** The last version label number handed out ("V3" → 3); only ever raised, under the workflow's lock. */
         public long labelCounter;
@@ -56,19 +61,12 @@ final class Stored {
 
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    static final class VersionFields {
+    static final class VersionFields extends SharedFields {
         public String name = "";
         public String description = "";
         public String aopworkflowId = "";
         public String projectId = "";
         public String workspaceId = "";
-        public String ownerId = "";
-        public String creatorId = "";
-        public String creatorName = "";
-        public String modifierId = "";
-        public String modifierName = "";
-        public String dataclassId = "";
-        public String dataclassName = "";
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public Review review;
     }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ final class Topology {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> FLOW_NODE_EXCLUDED = Set.of("bpmn2:sequenceFlow");
 
     private Topology() {
     }
@@ -100,7 +98,7 @@ final class Topology {
                 flows.add(new String[] {id, attributes.path("sourceRef").asText(""), attributes.path("targetRef").asText("")});
                 continue;
             }
-            if (!id.isEmpty() && !FLOW_NODE_EXCLUDED.contains(name)) {
+            if (!id.isEmpty()) {
                 nodes.add(id);
             }
             start |= name.equals("bpmn2:startEvent");

@@ -43,7 +43,7 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @Override
     public Uni<RestResponse<ListAopWorkflowVersionsResponseBody>> listAopWorkflowVersions(String projectId,
             String workspaceId, String workflowId, AopWorkflowVersionStatus status) {
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         return service.listVersions(SecmasterService.scope(projectId, workspaceId), workflowId,
                         status == null ? null : status.toString())
                 .map(versions -> WorkflowsResource.ok(new ListAopWorkflowVersionsResponseBody()
@@ -85,7 +85,7 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @RolesAllowed(Roles.WRITE)
     public Uni<RestResponse<CreateAopWorkflowVersionApprovelResponseBody>> createAopWorkflowVersionApprovel(
             String projectId, String workspaceId, String versionId, CreateAopWorkflowVersionApprovelInfo body) {
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         return service.review(SecmasterService.scope(projectId, workspaceId), versionId, body, caller.principal())
                 .map(v -> WorkflowsResource.ok(new CreateAopWorkflowVersionApprovelResponseBody()
                         .code(Secmaster.SUCCESS).message("")
@@ -96,7 +96,7 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @Override
     public Uni<RestResponse<ValidateAopWorkflowVersionResponseBody>> validateAopWorkflowVersion(String projectId,
             String workspaceId, AopworkflowVersionValidateRes body) {
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         List<WorkflowValidationError> errors = Topology.check(Topology.decode("taskflow", body.getTaskflow()),
                 body.getMode() == ValidationMode.CIRCLE);
         return Uni.createFrom().item(WorkflowsResource.ok(new ValidateAopWorkflowVersionResponseBody()
@@ -114,12 +114,8 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     }
 
     private Uni<RestResponse<AopWorkflowVersionResponseBody>> answer(Uni<WorkflowVersion> version) {
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         return version.map(v -> WorkflowsResource.ok(new AopWorkflowVersionResponseBody().code(Secmaster.SUCCESS)
                 .message("").success(true).requestId(requestId).data(Views.version(v)), requestId));
-    }
-
-    private String requestId() {
-        return RequestIds.choose(request.getHeader(RequestIds.REQUEST_HEADER));
     }
 }

@@ -63,7 +63,7 @@ public class WorkflowsResource implements WorkflowsApi {
         WorkflowSearch query = new WorkflowSearch(name, description, null,
                 attributes.isEmpty() ? List.of() : List.of(attributes), List.of(),
                 List.of(new WorkflowSearch.SortKey(field, order != SortOrder.ASC)));
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         return service.listWorkflows(SecmasterService.scope(projectId, workspaceId), query, new PageRequest(from, size))
                 .map(page -> {
                     int total = (int) Math.min(page.total(), Integer.MAX_VALUE);
@@ -104,13 +104,9 @@ public class WorkflowsResource implements WorkflowsApi {
     }
 
     private Uni<RestResponse<AopWorkflowResponseBody>> answer(Uni<Workflow> workflow) {
-        String requestId = requestId();
+        String requestId = RequestIds.of(request);
         return workflow.map(w -> ok(new AopWorkflowResponseBody().code(Secmaster.SUCCESS).message("").success(true)
                 .requestId(requestId).data(Views.workflow(w)), requestId));
-    }
-
-    private String requestId() {
-        return RequestIds.choose(request.getHeader(RequestIds.REQUEST_HEADER));
     }
 
     static <T> RestResponse<T> ok(T body, String requestId) {
