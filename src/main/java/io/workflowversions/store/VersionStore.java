@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -214,11 +215,14 @@ public class VersionStore {
     }
 
     /**
-     * {@link #findVersion(TenantScope, String)} for answering a read: from the {@link ReadCache} when it can be, with
-     * a session of its own only when the database is asked. The version is shared with other reads: never change it.
+     * {@link #findVersion(TenantScope, String)} as {@code view} renders it, for answering a read: from the
+     * {@link ReadCache} when it can be, with a session of its own only when the database is asked. The rendering is
+     * what is cached, so a repeated read does not convert the stored document again; {@code view} depends on the
+     * version alone (one view per dialect), and its answer is shared with other reads: never change it.
      */
-    public Uni<WorkflowVersion> readVersion(TenantScope scope, String publicId) {
-        return cache.read(new CachedVersion(scope, publicId), () -> Panache.withSession(() -> findVersion(scope, publicId)));
+    public <T> Uni<T> readVersion(TenantScope scope, String publicId, Function<WorkflowVersion, T> view) {
+        return cache.read(new CachedVersion(scope, publicId),
+                () -> Panache.withSession(() -> findVersion(scope, publicId)).map(view));
     }
 
     private record CachedVersion(TenantScope scope, String publicId) {

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionAction;
+import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionInfo;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionStatus;
 import io.workflowversions.dialect.secmaster.api.model.ApprovalResult;
 import io.workflowversions.dialect.secmaster.api.model.CreateAopWorkflowInfo;
@@ -149,9 +150,9 @@ public class SecmasterService {
         });
     }
 
-    /** A version for answering a read (shared with other reads: never change it). */
-    public Uni<WorkflowVersion> version(TenantScope scope, String versionId) {
-        return store.readVersion(scope, versionId);
+    /** A version as a read answers it (shared with other reads: never change it). */
+    public Uni<AopWorkflowVersionInfo> version(TenantScope scope, String versionId) {
+        return store.readVersion(scope, versionId, Views::version);
     }
 
     /** Every version of the workflow, newest first, optionally only those in one state. */

@@ -3,6 +3,7 @@ package io.workflowversions.dialect.secmaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.workflowversions.dialect.secmaster.api.WorkflowVersionsApi;
+import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionInfo;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionResponseBody;
 import io.workflowversions.dialect.secmaster.api.model.AopWorkflowVersionStatus;
 import io.workflowversions.dialect.secmaster.api.model.AopworkflowVersionValidateRes;
@@ -63,7 +64,7 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     @Override
     public Uni<RestResponse<AopWorkflowVersionResponseBody>> showAopWorkflowVersion(String projectId,
             String workspaceId, String versionId) {
-        return answer(service.version(SecmasterService.scope(projectId, workspaceId), versionId));
+        return answerView(service.version(SecmasterService.scope(projectId, workspaceId), versionId));
     }
 
     @Override
@@ -114,8 +115,12 @@ public class WorkflowVersionsResource implements WorkflowVersionsApi {
     }
 
     private Uni<RestResponse<AopWorkflowVersionResponseBody>> answer(Uni<WorkflowVersion> version) {
+        return answerView(version.map(Views::version));
+    }
+
+    private Uni<RestResponse<AopWorkflowVersionResponseBody>> answerView(Uni<AopWorkflowVersionInfo> view) {
         String requestId = RequestIds.of(request);
-        return version.map(v -> WorkflowsResource.ok(new AopWorkflowVersionResponseBody().code(Secmaster.SUCCESS)
-                .message("").success(true).requestId(requestId).data(Views.version(v)), requestId));
+        return view.map(v -> WorkflowsResource.ok(new AopWorkflowVersionResponseBody().code(Secmaster.SUCCESS)
+                .message("").success(true).requestId(requestId).data(v), requestId));
     }
 }
