@@ -14,6 +14,10 @@ source "$BENCH_DIR/lib/pgbench.sh"
 source "$BENCH_DIR/lib/mocks.sh"
 
 SCENARIOS=${BENCH_SCENARIOS:-S1 S2 S3 S4 S5 S6}
+for s in $SCENARIOS; do
+  # S7 runs only in the native section (JVM against native), which has no B1 for it; refused before anything starts.
+  [[ " S1 S2 S3 S4 S5 S6 " == *" $s "* ]] || { echo "BENCH_SCENARIOS: $s is not one of S1-S6 (S7 runs with the native executable)" >&2; exit 2; }
+done
 PROFILE=${BENCH_PROFILE:-1}
 BIG=${BENCH_BIG:-1}
 NATIVE=${BENCH_NATIVE:-1}
