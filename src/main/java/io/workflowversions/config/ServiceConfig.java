@@ -62,6 +62,13 @@ public interface ServiceConfig {
     @WithDefault("20000")
     long readCacheEntries();
 
+    /**
+     * How often each instance reads the change log; a change through another instance is seen here within about
+     * this long (a change through this instance at once).
+     */
+    @WithDefault("PT0.01S")
+    Duration changePollInterval();
+
     Login login();
 
     /** Password logins of every dialect: after max-failures within window, the user is refused for cooldown. */

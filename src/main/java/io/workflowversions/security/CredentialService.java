@@ -10,6 +10,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.Failure;
 import io.workflowversions.http.FailureKind;
+import io.workflowversions.store.ChangeTopics;
 import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.StoreException;
 import io.workflowversions.store.VersionStore;
@@ -44,7 +45,6 @@ public class CredentialService {
     @WithTransaction
     public Uni<Credential> create(NewCredential spec) {
         checkShape(spec);
-        cache.accessChanging();
         return protect(spec)
                 .call(this::ensureUnique)
                 .call(credentials::persist);
@@ -67,7 +67,6 @@ public class CredentialService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
-        cache.accessChanging();
         return credentials.deleteById(id)
                 .flatMap(deleted -> deleted ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(StoreException.notFound("credential " + id)));
@@ -112,11 +111,12 @@ public class CredentialService {
         return cache.read(new ApiKeyOwner(dialect, digest), () -> Panache.withSession(() -> credentials
                         .find("dialect = ?1 and type = ?2 and secretHash = ?3", dialect, CredentialType.API_KEY.wireName(), digest)
                         .firstResult()
-                        .map(credential -> credential == null ? null : credential.principal())))
+                        .map(credential -> credential == null ? null
+                                : new ReadCache.Loaded<>(ChangeTopics.credential(credential.id), credential.principal()))))
                 .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
     }
 
-    private record ApiKeyOwner(String dialect, String digest) implements ReadCache.AccessKey {
+    private record ApiKeyOwner(String dialect, String digest) {
     }
 
     /** The secret key behind an access key id, for checking a request signature; UNAUTHENTICATED when unknown. */
@@ -135,11 +135,12 @@ public class CredentialService {
      */
     public Uni<Principal> principal(UUID credentialId) {
         return cache.read(new CredentialOwner(credentialId), () -> Panache.withSession(() -> credentials.findById(credentialId)
-                        .map(credential -> credential == null ? null : credential.principal())))
+                        .map(credential -> credential == null ? null
+                                : new ReadCache.Loaded<>(ChangeTopics.credential(credential.id), credential.principal()))))
                 .onItem().ifNull().failWith(() -> new ApiException(FailureKind.UNAUTHENTICATED, UNAUTHENTICATED));
     }
 
-    private record CredentialOwner(UUID credentialId) implements ReadCache.AccessKey {
+    private record CredentialOwner(UUID credentialId) {
     }
 
     private static void checkShape(NewCredential spec) {

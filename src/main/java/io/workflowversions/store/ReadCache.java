@@ -4,40 +4,42 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.workflowversions.config.ServiceConfig;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Answers repeated reads from memory, and stays exact with several instances on one database: every committed change
- * to workflows, versions, credentials or Fortanix sessions is announced by the database ({@link ChangeNotices}) and
- * empties the matching part of the cache of every instance; a write through this instance empties it before its answer
- * is sent ({@link LocalWritesEmptyCache}). While the announcements cannot be received (no listening connection),
- * nothing is cached and every read goes to the database.
+ * Answers repeated reads from memory, and stays exact with several instances on one database. Each cached value
+ * depends on one topic ({@link ChangeTopics}: a version, a workflow, a credential, a session), and every committed
+ * change names the topics it touched in the database's change log, which {@link ChangeLog} reads on every instance;
+ * a write through this instance is read from the log before its answer is sent ({@link ReadYourWrites}). A change
+ * drops only the values of its topics: a new version leaves every other version's cached read alone. While the log
+ * cannot be read, nothing is cached and every read goes to the database.
  * <p>
- * Two parts are emptied separately, so that the stream of version writes does not make every request read its caller's
- * credential again: what the store holds, and who may call ({@link AccessKey}: credentials and sessions).
- * <p>
- * A read that was under way when its part was emptied is not kept, since it may have seen the state from before the
- * change. Cached values are shared between requests: callers only read them.
+ * Changes are counted; each topic hashes to one of {@value #SLOTS} slots holding the count at its latest change, and
+ * a value is current while no change of its slot came after its load began. Two topics sharing a slot only cost a
+ * read from the database. Cached values are shared between requests: callers only read them.
  */
 @ApplicationScoped
 public class ReadCache {
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
+    private static final int SLOTS = 1 << 16;
 
-    /** Marks the keys of cached credentials and sessions: emptied by changes to those, not by version writes. */
-    public interface AccessKey {
+    /** What a load yields: the value and the topic it depends on. */
+    public record Loaded<T>(String topic, T value) {
     }
 
-    private static final String ACCESS_CHANGING = ReadCache.class.getName() + ".accessChanging";
+    private record Entry(Object value, int slot, long loadedAt) {
+    }
 
-    private final Entries store;
-    private final Entries access;
+    private final Cache<Object, Entry> entries;
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLongArray changedAt = new AtomicLongArray(SLOTS);
+    private volatile long emptiedAt;
     private volatile boolean listening;
 
     @Inject
@@ -46,8 +48,7 @@ public class ReadCache {
     }
 
     ReadCache(long maxEntries) {
-        this.store = new Entries(maxEntries);
-        this.access = new Entries(maxEntries);
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     /**
@@ -55,72 +56,53 @@ public class ReadCache {
      * A key must name everything the value depends on, the caller's tenant included.
      */
     @SuppressWarnings("unchecked")
-    public <T> Uni<T> read(Object key, Supplier<Uni<T>> load) {
+    public <T> Uni<T> read(Object key, Supplier<Uni<Loaded<T>>> load) {
         if (!listening) {
-            return load.get();
+            return load.get().map(loaded -> loaded == null ? null : loaded.value());
         }
-        Entries part = key instanceof AccessKey ? access : store;
-        Object cached = part.values.getIfPresent(key);
-        if (cached != null) {
-            return Uni.createFrom().item((T) cached);
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && current(cached.slot(), cached.loadedAt())) {
+            return Uni.createFrom().item((T) cached.value());
         }
-        long seen = part.generation.get();
-        return load.get().invoke(value -> keep(part, key, value, seen));
+        long seen = changes.get();
+        return load.get().map(loaded -> {
+            if (loaded == null) {
+                return null;
+            }
+            int slot = slot(loaded.topic());
+            // A change of its topic since the load began: the value may be from before it.
+            if (loaded.value() != null && listening && current(slot, seen)) {
+                entries.put(key, new Entry(loaded.value(), slot, seen));
+            }
+            return loaded.value();
+        });
     }
 
-    private void keep(Entries part, Object key, Object value, long seen) {
-        if (value == null || !listening || part.generation.get() != seen) {
+    private boolean current(int slot, long loadedAt) {
+        return emptiedAt <= loadedAt && changedAt.get(slot) <= loadedAt;
+    }
+
+    /** A committed change of this topic ({@link ChangeTopics#EVERYTHING} for all). */
+    void changed(String topic) {
+        if (ChangeTopics.EVERYTHING.equals(topic)) {
+            empty();
             return;
         }
-        part.values.put(key, value);
-        // Emptied between the check and the put: the value may be from before the change.
-        if (part.generation.get() != seen) {
-            part.values.asMap().remove(key, value);
-        }
+        long change = changes.incrementAndGet();
+        changedAt.accumulateAndGet(slot(topic), change, Math::max);
     }
 
     /** Forgets every cached value. */
     void empty() {
-        store.empty();
-        access.empty();
-    }
-
-    /** A change announced by the database: the table it changed, or anything else to forget everything. */
-    void changed(String table) {
-        switch (table == null ? "" : table) {
-            case "workflow", "workflow_version" -> store.empty();
-            case "credential", "fortanix_session" -> access.empty();
-            default -> empty();
-        }
-    }
-
-    /**
-     * Marks the current request as one that changes credentials or sessions, so that {@link #emptyAfterWrite} empties
-     * those too. Outside a request they are emptied at once.
-     */
-    public void accessChanging() {
-        Context request = Vertx.currentContext();
-        if (request != null) {
-            request.putLocal(ACCESS_CHANGING, Boolean.TRUE);
-        } else {
-            access.empty();
-        }
-    }
-
-    /** After a request that may have written (committed by now): what the store holds, and access if it changed. */
-    void emptyAfterWrite() {
-        store.empty();
-        Context request = Vertx.currentContext();
-        if (request != null && request.getLocal(ACCESS_CHANGING) != null) {
-            access.empty();
-        }
+        emptiedAt = changes.incrementAndGet();
+        entries.invalidateAll();
     }
 
     /** Whether changes are being received, so that cached values can be trusted. */
     void listening(boolean listening) {
         if (this.listening != listening) {
-            LOG.infof(listening ? "Read cache on: changes from every instance are received"
-                    : "Read cache off until changes can be received again");
+            LOG.infof(listening ? "Read cache on: changes from every instance are read from the change log"
+                    : "Read cache off until the change log can be read again");
         }
         this.listening = listening;
         empty();
@@ -130,18 +112,8 @@ public class ReadCache {
         return listening;
     }
 
-    /** One part's values, and the count of its emptyings: a loaded value is kept only if none happened meanwhile. */
-    private static final class Entries {
-        final Cache<Object, Object> values;
-        final AtomicLong generation = new AtomicLong();
-
-        Entries(long maxEntries) {
-            values = Caffeine.newBuilder().maximumSize(maxEntries).build();
-        }
-
-        void empty() {
-            generation.incrementAndGet();
-            values.invalidateAll();
-        }
+    private static int slot(String topic) {
+        int h = topic.hashCode();
+        return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 }

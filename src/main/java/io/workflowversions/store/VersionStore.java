@@ -222,7 +222,8 @@ public class VersionStore {
      */
     public <T> Uni<T> readVersion(TenantScope scope, String publicId, Function<WorkflowVersion, T> view) {
         return cache.read(new CachedVersion(scope, publicId),
-                () -> Panache.withSession(() -> findVersion(scope, publicId)).map(view));
+                () -> Panache.withSession(() -> findVersion(scope, publicId))
+                        .map(version -> new ReadCache.Loaded<>(ChangeTopics.version(version.id), view.apply(version))));
     }
 
     private record CachedVersion(TenantScope scope, String publicId) {

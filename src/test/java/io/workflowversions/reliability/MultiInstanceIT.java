@@ -160,6 +160,74 @@ class MultiInstanceIT {
                 + " other within %d ms (%d reads)%n", slowest, reads);
     }
 
+    /**
+     * The S7 traffic of the benchmark split over both instances: reads by id from memory with creates mixed in, while
+     * versions are renamed through one instance or the other. The writer reads its rename back at once; the other
+     * instance within its next reads of the change log; and the creates leave the other versions' cached reads alone.
+     */
+    @Test
+    void underMixedTrafficEachInstanceReadsTheOthersWrites() throws Exception {
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
+        String token = t.secmasterToken(a.url());
+        String workflow = ProcessTenants.secmaster(a.url(), token).body(ProcessTenants.secmasterWorkflowBody("mixed"))
+                .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(ProcessTenants.secmaster(url(i), token).body(ProcessTenants.secmasterVersionBody())
+                    .post(t.secmasterWorkflows() + "/" + workflow + "/versions").then().statusCode(200).extract().path("data.id"));
+        }
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger background = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        java.util.concurrent.ExecutorService load = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> loaders = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            int seed = thread;
+            loaders.add(load.submit(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                while (running.get()) {
+                    int n = background.incrementAndGet();
+                    Response answer = random.nextInt(100) < 10
+                            ? ProcessTenants.secmaster(url(n), token).body(ProcessTenants.secmasterVersionBody())
+                                    .post(t.secmasterWorkflows() + "/" + workflow + "/versions")
+                            : ProcessTenants.secmaster(url(n), token)
+                                    .get(t.secmasterWorkflows() + "/versions/" + ids.get(random.nextInt(ids.size())));
+                    if (answer.statusCode() != 200) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        long slowest = 0;
+        try {
+            for (int round = 0; round < 20; round++) {
+                ServiceProcess writer = round % 2 == 0 ? a : b;
+                ServiceProcess reader = round % 2 == 0 ? b : a;
+                String path = t.secmasterWorkflows() + "/versions/" + ids.get(round % ids.size());
+                String name = "mixed round " + round;
+                ProcessTenants.secmaster(writer.url(), token).body(Map.of("name", name)).put(path).then().statusCode(200);
+                long written = System.nanoTime();
+                assertThat(ProcessTenants.secmaster(writer.url(), token).get(path).then().statusCode(200)
+                        .extract().<String>path("data.name")).as("read back through the writer at once").isEqualTo(name);
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(2))
+                        .untilAsserted(() -> assertThat(ProcessTenants.secmaster(reader.url(), token).get(path).then()
+                                .statusCode(200).extract().<String>path("data.name")).isEqualTo(name));
+                slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - written).toMillis());
+            }
+        } finally {
+            running.set(false);
+            for (java.util.concurrent.Future<?> loader : loaders) {
+                loader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            load.shutdown();
+        }
+        assertThat(refused).hasValue(0);
+        REQUESTS.addAndGet(60);
+        System.out.printf("[reliability] several instances, mixed traffic: %d reads and creates over both instances"
+                + " while 20 renames were read back at once by the writer and within %d ms by the other%n",
+                background.get(), slowest);
+    }
+
     @Test
     void patchworksDeploysAndCopiesSpreadOverTwoInstances() {
         ProcessTenants t = ProcessTenants.create(b.url(), keys.adminToken());

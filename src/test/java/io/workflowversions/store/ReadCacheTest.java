@@ -12,118 +12,101 @@ class ReadCacheTest {
     private final ReadCache cache = new ReadCache(100);
     private final AtomicInteger loads = new AtomicInteger();
 
-    private Uni<String> load(String value) {
+    private Uni<ReadCache.Loaded<String>> load(String topic, String value) {
         return Uni.createFrom().item(() -> {
             loads.incrementAndGet();
-            return value;
+            return new ReadCache.Loaded<>(topic, value);
         });
     }
 
-    private String read(String key, String value) {
-        return cache.read(key, () -> load(value)).await().indefinitely();
+    /** The value read under key, depending on topic, loading value when it is not cached. */
+    private String read(String key, String topic, String value) {
+        return cache.read(key, () -> load(topic, value)).await().indefinitely();
     }
 
     @Test
     void aReadIsKeptWhileChangesAreReceived() {
         cache.listening(true);
-        assertThat(read("k", "first")).isEqualTo("first");
-        assertThat(read("k", "second")).isEqualTo("first");
+        assertThat(read("k", "v:1", "first")).isEqualTo("first");
+        assertThat(read("k", "v:1", "second")).isEqualTo("first");
         assertThat(loads).hasValue(1);
     }
 
     @Test
     void nothingIsKeptWhileChangesCannotBeReceived() {
-        assertThat(read("k", "first")).isEqualTo("first");
-        assertThat(read("k", "second")).isEqualTo("second");
+        assertThat(read("k", "v:1", "first")).isEqualTo("first");
+        assertThat(read("k", "v:1", "second")).isEqualTo("second");
         cache.listening(true);
+        read("k", "v:1", "kept");
         cache.listening(false);
-        assertThat(read("k", "third")).isEqualTo("third");
-        assertThat(loads).hasValue(3);
-    }
-
-    @Test
-    void emptyingForgetsEverything() {
-        cache.listening(true);
-        read("a", "1");
-        read("b", "2");
-        cache.empty();
-        assertThat(read("a", "1 again")).isEqualTo("1 again");
-        assertThat(read("b", "2 again")).isEqualTo("2 again");
+        assertThat(read("k", "v:1", "third")).isEqualTo("third");
         assertThat(loads).hasValue(4);
     }
 
-    private record Access(String id) implements ReadCache.AccessKey {
+    @Test
+    void aChangeDropsOnlyTheReadsOfItsTopic() {
+        cache.listening(true);
+        read("version 1", ChangeTopics.version(1), "v1");
+        read("version 2", ChangeTopics.version(2), "v2");
+        read("page of workflow 7", ChangeTopics.workflow(7), "page");
+
+        cache.changed(ChangeTopics.workflow(7));
+        assertThat(read("version 1", ChangeTopics.version(1), "v1 again")).isEqualTo("v1");
+        assertThat(read("version 2", ChangeTopics.version(2), "v2 again")).isEqualTo("v2");
+        assertThat(read("page of workflow 7", ChangeTopics.workflow(7), "page again")).isEqualTo("page again");
+
+        cache.changed(ChangeTopics.version(2));
+        assertThat(read("version 1", ChangeTopics.version(1), "v1, third")).isEqualTo("v1");
+        assertThat(read("version 2", ChangeTopics.version(2), "v2, third")).isEqualTo("v2, third");
+        assertThat(read("page of workflow 7", ChangeTopics.workflow(7), "page, third")).isEqualTo("page again");
+        assertThat(loads).hasValue(5);
     }
 
     @Test
-    void aChangeEmptiesOnlyTheReadsThatDependOnIt() {
+    void everythingForgetsEverything() {
         cache.listening(true);
-        Access caller = new Access("caller");
-        cache.read(caller, () -> load("credential")).await().indefinitely();
-        read("version", "v1");
-
-        cache.changed("workflow_version");
-        assertThat(cache.read(caller, () -> load("credential again")).await().indefinitely()).isEqualTo("credential");
-        assertThat(read("version", "v2")).isEqualTo("v2");
-
-        cache.changed("fortanix_session");
-        assertThat(cache.read(caller, () -> load("credential again")).await().indefinitely()).isEqualTo("credential again");
-        assertThat(read("version", "v3")).isEqualTo("v2");
-
-        cache.changed("");
-        assertThat(cache.read(caller, () -> load("credential, third")).await().indefinitely()).isEqualTo("credential, third");
-        assertThat(read("version", "v4")).isEqualTo("v4");
-        assertThat(loads).hasValue(6);
+        read("a", "v:1", "1");
+        read("b", "c:x", "2");
+        cache.changed(ChangeTopics.EVERYTHING);
+        assertThat(read("a", "v:1", "1 again")).isEqualTo("1 again");
+        assertThat(read("b", "c:x", "2 again")).isEqualTo("2 again");
+        assertThat(loads).hasValue(4);
     }
 
     @Test
-    void aWriteEmptiesCredentialsAndSessionsOnlyWhenItChangedThem() throws Exception {
+    void aReadUnderWayWhenItsTopicChangesIsNotKept() {
         cache.listening(true);
-        Access caller = new Access("caller");
-        cache.read(caller, () -> load("credential")).await().indefinitely();
-        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-        try {
-            onItsOwnContext(vertx, cache::emptyAfterWrite);
-            assertThat(cache.read(caller, () -> load("reloaded")).await().indefinitely()).isEqualTo("credential");
-
-            onItsOwnContext(vertx, () -> {
-                cache.accessChanging();
-                cache.emptyAfterWrite();
-            });
-            assertThat(cache.read(caller, () -> load("reloaded")).await().indefinitely()).isEqualTo("reloaded");
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        // The change is read from the log while the value is being loaded: the value may be from before the change.
+        String during = cache.read("k", () -> load("v:1", "from before the change")
+                .invoke(() -> cache.changed("v:1"))).await().indefinitely();
+        assertThat(during).isEqualTo("from before the change");
+        assertThat(read("k", "v:1", "after the change")).isEqualTo("after the change");
+        assertThat(read("k", "v:1", "cached now")).isEqualTo("after the change");
     }
 
-    /** Runs on a context of its own, as each request does. */
-    private static void onItsOwnContext(io.vertx.core.Vertx vertx, Runnable request) throws Exception {
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        ((io.vertx.core.impl.ContextInternal) vertx.getOrCreateContext()).duplicate().runOnContext(ignored -> {
-            request.run();
-            done.complete(null);
-        });
-        done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    @Test
+    void aReadUnderWayWhenAnotherTopicChangesIsKept() {
+        cache.listening(true);
+        cache.read("k", () -> load("v:1", "loaded").invoke(() -> cache.changed("v:2"))).await().indefinitely();
+        assertThat(read("k", "v:1", "not loaded")).isEqualTo("loaded");
     }
 
     @Test
     void aReadUnderWayWhenTheCacheIsEmptiedIsNotKept() {
         cache.listening(true);
-        // The change is announced while the value is being loaded: the value may be from before the change.
-        String during = cache.read("k", () -> load("from before the change").invoke(cache::empty)).await().indefinitely();
-        assertThat(during).isEqualTo("from before the change");
-        assertThat(read("k", "after the change")).isEqualTo("after the change");
-        assertThat(read("k", "cached now")).isEqualTo("after the change");
+        cache.read("k", () -> load("v:1", "from before").invoke(cache::empty)).await().indefinitely();
+        assertThat(read("k", "v:1", "after")).isEqualTo("after");
     }
 
     @Test
     void failuresAndMissingValuesAreNotKept() {
         cache.listening(true);
-        assertThat(cache.read("k", () -> Uni.createFrom().<String>nullItem()).await().indefinitely()).isNull();
-        assertThat(cache.read("f", () -> Uni.createFrom().<String>failure(new IllegalStateException("down")))
+        assertThat(cache.read("k", () -> Uni.createFrom().<ReadCache.Loaded<String>>nullItem()).await().indefinitely())
+                .isNull();
+        assertThat(cache.read("f", () -> Uni.createFrom().<ReadCache.Loaded<String>>failure(new IllegalStateException("down")))
                 .onFailure().recoverWithItem("failed").await().indefinitely()).isEqualTo("failed");
-        assertThat(read("k", "present")).isEqualTo("present");
-        assertThat(read("f", "recovered")).isEqualTo("recovered");
+        assertThat(read("k", "v:1", "present")).isEqualTo("present");
+        assertThat(read("f", "v:2", "recovered")).isEqualTo("recovered");
     }
 
     @Test
@@ -131,7 +114,7 @@ class ReadCacheTest {
         cache.listening(true);
         TenantScope one = new TenantScope("secmaster", "project-1", "ws");
         TenantScope two = new TenantScope("secmaster", "project-2", "ws");
-        assertThat(cache.read(one, () -> load("one's")).await().indefinitely()).isEqualTo("one's");
-        assertThat(cache.read(two, () -> load("two's")).await().indefinitely()).isEqualTo("two's");
+        assertThat(cache.read(one, () -> load("v:1", "one's")).await().indefinitely()).isEqualTo("one's");
+        assertThat(cache.read(two, () -> load("v:2", "two's")).await().indefinitely()).isEqualTo("two's");
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.Principal;
+import io.workflowversions.store.ChangeTopics;
 import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,6 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
     /** A new session for the user, with the user's account selected when it is a valid account id. */
     @WithTransaction
     public Uni<FortanixSession> open(UUID id, Principal user, Instant tokenExpiresAt) {
-        cache.accessChanging();
         Instant now = VersionStore.now();
         FortanixSession session = new FortanixSession();
         session.id = id;
@@ -52,32 +52,30 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
 
     /**
      * The active session with this id, or UNAUTHENTICATED. Answered from the read cache when it can be (every change
-     * to a session is announced like the store's, see migration V70); expiry is checked at each use.
+     * to a session is named in the change log, see migration V90); expiry is checked at each use.
      */
     public Uni<FortanixSession> active(UUID id) {
-        return cache.read(new CachedSession(id), () -> Panache.withSession(() -> findById(id)))
+        return cache.read(new CachedSession(id), () -> Panache.withSession(() -> findById(id))
+                        .map(session -> session == null ? null : new ReadCache.Loaded<>(ChangeTopics.session(session.id), session)))
                 .map(FortanixSessions::mustBeActive);
     }
 
-    private record CachedSession(UUID id) implements ReadCache.AccessKey {
+    private record CachedSession(UUID id) {
     }
 
     @WithTransaction
     public Uni<FortanixSession> select(UUID id, String account) {
-        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.selectedAccount = account);
     }
 
     @WithTransaction
     public Uni<FortanixSession> refresh(UUID id) {
-        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.expiresAt = earlier(VersionStore.now().plus(IDLE),
                 session.tokenExpiresAt));
     }
 
     @WithTransaction
     public Uni<Void> end(UUID id) {
-        cache.accessChanging();
         return lockedActive(id).invoke(session -> session.endedAt = VersionStore.now()).replaceWithVoid();
     }
 

@@ -15,6 +15,7 @@ import io.workflowversions.store.NewVersion;
 import io.workflowversions.store.NewWorkflow;
 import io.workflowversions.store.Page;
 import io.workflowversions.store.PageRequest;
+import io.workflowversions.store.ChangeTopics;
 import io.workflowversions.store.ReadCache;
 import io.workflowversions.store.TenantScope;
 import io.workflowversions.store.VersionAttachments;
@@ -101,7 +102,8 @@ class FlowVersioning {
         List<String> order = sort.getColumns().stream().map(c -> c.getName() + " " + c.getDirection()).toList();
         return cache.read(new CachedPage(caller.scope(), flowId, List.copyOf(states), order, page),
                 () -> Panache.withSession(() -> getFlow(caller, flowId).flatMap(flow -> store.listVersions(flow, states, sort, page)
-                        .flatMap(versions -> ranks.ranks(versions.items()).map(found -> new RankedPage(flow, versions, found))))));
+                        .flatMap(versions -> ranks.ranks(versions.items()).map(found -> new ReadCache.Loaded<>(
+                                ChangeTopics.workflow(flow.id), new RankedPage(flow, versions, found)))))));
     }
 
     private record CachedPage(TenantScope scope, long flowId, List<String> states, List<String> order, PageRequest page) {

@@ -49,9 +49,25 @@ class SecmasterReadCacheTest {
         renameUnannounced("changed behind the service's back");
         assertThat(name()).as("answered from memory").isEqualTo("Test_aop");
 
-        // Another instance's write: any committed change to the store is announced to every instance.
-        Sql.execute("update workflow set updated_at = updated_at where external_key = ?", workflowId);
+        // Another instance's write of the version: the change log names it, and every instance reads the log.
+        Sql.execute("update workflow_version set updated_at = updated_at where public_id = ?", versionId);
         await().atMost(ANNOUNCED).untilAsserted(() -> assertThat(name()).isEqualTo("changed behind the service's back"));
+    }
+
+    @Test
+    void otherVersionsAndTheWorkflowChangingLeaveACachedVersionAlone() throws SQLException {
+        assertThat(name()).isEqualTo("Test_aop");
+        renameUnannounced("changed behind the service's back");
+
+        // A new version through this instance, another version renamed, the workflow changed by another instance:
+        // none of them is this version, so its cached read stays (and the rename behind the service's back unseen).
+        String other = SecmasterApi.createVersion(tenant, workflowId);
+        as(tenant).body(java.util.Map.of("name", "the other one")).put(tenant.versions() + "/" + other).then().statusCode(200);
+        Sql.execute("update workflow set updated_at = updated_at where external_key = ?", workflowId);
+        await().during(Duration.ofMillis(500)).atMost(ANNOUNCED).untilAsserted(() ->
+                assertThat(name()).isEqualTo("Test_aop"));
+        assertThat(Sql.rows("select topic from change_log where topic = 'v:' || (select id from workflow_version"
+                + " where public_id = ?)", other)).isNotEmpty();
     }
 
     @Test
@@ -89,15 +105,19 @@ class SecmasterReadCacheTest {
         as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200);
         deleteCredentialUnannounced();
 
-        // Version writes, through this instance and announced by the database, leave the cached credential alone: the
-        // credential deleted behind the service's back still works, as no instance's change ever leaves it.
+        // Version writes, through this instance and by another, leave the cached credential alone: the credential
+        // deleted behind the service's back still works, as no instance's change ever leaves it.
         SecmasterApi.createVersion(tenant, workflowId);
         Sql.execute("update workflow set updated_at = updated_at where external_key = ?", workflowId);
         await().during(Duration.ofMillis(500)).atMost(ANNOUNCED).untilAsserted(() ->
                 as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200));
 
-        // A change to any credential, announced, empties the cached credentials.
+        // A change to another credential leaves it alone too ...
         Sql.execute("update credential set display_name = display_name where id = ?::uuid", tenant.accessKeyCredentialId());
+        await().during(Duration.ofMillis(500)).atMost(ANNOUNCED).untilAsserted(() ->
+                as(tenant).get(tenant.versions() + "/" + versionId).then().statusCode(200));
+        // ... and the log naming this credential drops it, as the triggers name it when an instance deletes it.
+        Sql.execute("insert into change_log (topic) values ('c:' || ?)", tenant.credentialId());
         await().atMost(ANNOUNCED).untilAsserted(() -> SecmasterApi.wrongly(tenant).get(tenant.versions() + "/" + versionId)
                 .then().statusCode(401));
     }
@@ -106,9 +126,15 @@ class SecmasterReadCacheTest {
     void whileChangesCannotBeReceivedReadsGoToTheDatabase() throws SQLException {
         assertThat(name()).isEqualTo("Test_aop");
 
-        Sql.rows("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN workflow_versions_changed'");
-        renameUnannounced("read while not listening");
-        await().atMost(ANNOUNCED).untilAsserted(() -> assertThat(name()).isEqualTo("read while not listening"));
+        Sql.execute("alter table change_log rename to change_log_away");
+        try {
+            await().atMost(ANNOUNCED).until(() -> !cache.listening());
+            renameUnannounced("read while not listening");
+            assertThat(name()).isEqualTo("read while not listening");
+            assertThat(name()).isEqualTo("read while not listening");
+        } finally {
+            Sql.execute("alter table change_log_away rename to change_log");
+        }
 
         // Listening again: reads are kept again.
         await().atMost(Duration.ofSeconds(10)).until(cache::listening);

@@ -1,0 +1,31 @@
+package io.workflowversions.store;
+
+import java.util.UUID;
+
+/** The topics the change log names (migration V90): what a cached read depends on. */
+public final class ChangeTopics {
+
+    /** Everything: a table was truncated. */
+    static final String EVERYTHING = "*";
+
+    private ChangeTopics() {
+    }
+
+    /** One version: its reads by id. */
+    public static String version(long id) {
+        return "v:" + id;
+    }
+
+    /** A workflow and all its versions: its pages. */
+    public static String workflow(long id) {
+        return "w:" + id;
+    }
+
+    public static String credential(UUID id) {
+        return "c:" + id;
+    }
+
+    public static String session(UUID id) {
+        return "s:" + id;
+    }
+}
