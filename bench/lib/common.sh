@@ -11,6 +11,7 @@ PG_PORT=${BENCH_PG_PORT:-25432}
 APP_PORT=${BENCH_APP_PORT:-28080}
 WIREMOCK_PORT=${BENCH_WIREMOCK_PORT:-28081}
 PRISM_PORT=${BENCH_PRISM_PORT:-28082}
+APP2_PORT=${BENCH_APP2_PORT:-28083}   # the second instance of the two-instance run (S7)
 
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
@@ -142,9 +143,9 @@ service_env() {
     WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data"
 }
 
-# await_ready <pid> <t0 ns> <log>: waits for /q/health/ready; sets READY_MS.
+# await_ready <pid> <t0 ns> <log> [port]: waits for /q/health/ready (on APP_PORT unless given); sets READY_MS.
 await_ready() {
-  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:${4:-$APP_PORT}/q/health/ready"; do
     kill -0 "$1" 2>/dev/null || die "the service stopped; see $3"
     sleep 0.01
   done
@@ -181,6 +182,10 @@ zero_config_start() {
     END { printf "%d %d %d", ready, (x1 > x0 ? x1 - x0 : 0), init }' "$dir/service.log"
 }
 
+# SERVICE_ENV: settings (NAME=value words) added to the service's environment at each start, e.g. the read cache
+# turned off for the cold-read runs; empty otherwise.
+SERVICE_ENV=
+
 start_service() {
   local java_opts=("${SERVICE_JAVA_OPTS[@]}")
   # The class-data archive of an earlier start, unless this start writes one.
@@ -189,10 +194,36 @@ start_service() {
   java_opts+=(-Xlog:gc:file="$WORK/gc-%p.log":timemillis "$@")
   mkdir -p "$WORK/data"
   local t0; t0=$(date +%s%N)
-  env MALLOC_ARENA_MAX=2 $(service_env "${SERVICE_DB:-bench}") \
+  env MALLOC_ARENA_MAX=2 $(service_env "${SERVICE_DB:-bench}") $SERVICE_ENV \
     java "${java_opts[@]}" -jar "$ROOT_DIR/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
   APP_PID=$!
   await_ready "$APP_PID" "$t0" "$WORK/service.log"
+}
+
+# A second instance of the service on the same database, on APP2_PORT, for the two-instance run; sets APP2_PID.
+# Instances that share a database must share their keys (ServiceKeys; the tests' ServiceProcess.sharedInstanceEnv):
+# the JWT signing key, so that each accepts the tokens the other issued, the credential key, which peppers the API-key
+# hashes stored in the database and seals its secret keys, and the admin token. The first instance generated its
+# keys under its data directory; the second gets them as settings and a data directory of its own, so that
+# nothing but the settings is shared. Each keeps its read cache right by reading the database's change log.
+start_service2() {
+  local keys="$WORK/data/keys" java_opts=("${SERVICE_JAVA_OPTS[@]}")
+  [[ -f "$keys/jwt-private.pem" && -f "$keys/credential.key" ]] || die "no keys of the first instance in $keys"
+  if [[ -f "$CDS_ARCHIVE" ]]; then java_opts+=(-XX:SharedArchiveFile="$CDS_ARCHIVE"); fi
+  java_opts+=(-Xlog:gc:file="$WORK/gc-%p.log":timemillis)
+  mkdir -p "$WORK/data2"
+  local t0; t0=$(date +%s%N)
+  env MALLOC_ARENA_MAX=2 $(service_env "${SERVICE_DB:-bench}") $SERVICE_ENV \
+    QUARKUS_HTTP_PORT="$APP2_PORT" WORKFLOW_VERSIONS_DATA_DIR="$WORK/data2" \
+    WORKFLOW_VERSIONS_JWT_PRIVATE_KEY="$(cat "$keys/jwt-private.pem")" \
+    WORKFLOW_VERSIONS_CREDENTIAL_KEY="$(cat "$keys/credential.key")" \
+    java "${java_opts[@]}" -jar "$ROOT_DIR/target/quarkus-app/quarkus-run.jar" > "$WORK/service2.log" 2>&1 &
+  APP2_PID=$!
+  await_ready "$APP2_PID" "$t0" "$WORK/service2.log" "$APP2_PORT"
+}
+
+stop_service2() {
+  stop_process "${APP2_PID:-}"; APP2_PID=
 }
 
 stop_process() {
@@ -207,6 +238,12 @@ rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status"; }
 # machine_ticks: busy time of all cores.
 HZ=$(getconf CLK_TCK)
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The service: its process, and the second instance's while one runs.
+service_ticks() {
+  local t; t=$(proc_ticks "${APP_PID:-0}")
+  if [[ -n "${APP2_PID:-}" ]]; then t=$((t + $(proc_ticks "$APP2_PID"))); fi
+  echo "$t"
+}
 pg_ticks() {
   local pm t c; pm=$(head -1 "$PGDATA/postmaster.pid")
   t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
@@ -214,20 +251,20 @@ pg_ticks() {
   echo "$t"
 }
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-cpu_mark() { CPU_MARK="$(proc_ticks "${APP_PID:-0}") $(pg_ticks) $(machine_ticks)"; }
+cpu_mark() { CPU_MARK="$(service_ticks) $(pg_ticks) $(machine_ticks)"; }
 # CPU milliseconds per request since cpu_mark, for a run of <seconds> at <rps>: "service PostgreSQL rest busy%",
 # where rest is everything else the machine did (the load generator, the kernel, other processes) and busy% the
 # machine's load in percent of one core.
 cpu_since() {
-  local rps=$1 seconds=$2 now; now="$(proc_ticks "${APP_PID:-0}") $(pg_ticks) $(machine_ticks)"
+  local rps=$1 seconds=$2 now; now="$(service_ticks) $(pg_ticks) $(machine_ticks)"
   awk -v a="$CPU_MARK" -v b="$now" -v rps="$rps" -v d="$seconds" -v hz="$HZ" 'BEGIN {
     split(a, x, " "); split(b, y, " "); n = rps * d; if (n <= 0) n = 1
     for (i = 1; i <= 3; i++) c[i] = (y[i] - x[i]) * 1000 / hz / n
     printf "%.2f %.2f %.2f %.0f", c[1], c[2], c[3] - c[1] - c[2], (y[3] - x[3]) * 100 / hz / d }'
 }
 
-# What else happened during a run: the service's GC pauses (from its GC log) and PostgreSQL's checkpoints and
-# autovacuum/autoanalyze runs. events_mark before the run; events_since after it prints
+# What else happened during a run: the service's GC pauses (from its GC log; both instances' while two run) and
+# PostgreSQL's checkpoints and autovacuum/autoanalyze runs. events_mark before the run; events_since after it prints
 # "young_pauses full_pauses longest_pause_ms checkpoints autovacuums".
 pg_events() {
   psql_bench -At -F' ' -c "select (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter),
@@ -240,12 +277,13 @@ settle_database() {
 }
 events_mark() { EVENTS_T0=$(date +%s%3N); EVENTS_PG0=$(pg_events); }
 events_since() {
-  local t1 pg1 gc; t1=$(date +%s%3N)
+  local t1 pg1 gc logs=("$WORK/gc-${APP_PID:-0}.log"); t1=$(date +%s%3N)
+  if [[ -n "${APP2_PID:-}" ]]; then logs+=("$WORK/gc-$APP2_PID.log"); fi
   sleep 1   # PostgreSQL publishes its statistics about once a second
   pg1=$(pg_events)
   gc=$(awk -v a="$EVENTS_T0" -v b="$t1" '/Pause/ { t = substr($1, 2) + 0; if (t < a || t > b) next
       ms = $NF + 0; if (/Pause Full/) f++; else y++; if (ms > m) m = ms }
-      END { printf "%d %d %.1f", y, f, m }' "$WORK/gc-${APP_PID:-0}.log" 2>/dev/null || echo "0 0 0")
+      END { printf "%d %d %.1f", y, f, m }' "${logs[@]}" 2>/dev/null || echo "0 0 0")
   echo "$gc $(awk -v a="$EVENTS_PG0" -v b="$pg1" 'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')"
 }
 
@@ -257,6 +295,22 @@ run_wrk() {
   BENCH_DIR="$BENCH_DIR" BENCH_IDS="$WORK/ids" BENCH_THREADS=$THREADS BENCH_RATE=$rate \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
     "http://127.0.0.1:$port" 2>&1 | awk '/^BENCH /{print $2, $3, $4, $5, $6; found=1} END {if (!found) exit 1}'
+}
+
+# run_wrk_split <script> <seconds> [rate]: the load split between the two instances (APP_PORT and APP2_PORT): two wrk
+# processes in parallel, each with half the connections, threads and rate, and a random seed of its own
+# (BENCH_SEED), so that the two do not send the same sequence. Prints one line as run_wrk does: the summed rps,
+# errors and requests, and the worse p50 and p99 of the two.
+run_wrk_split() {
+  local script=$1 seconds=$2 rate=${3:-0} dir="$WORK/wrk-split" pa pb ra=0 rb=0
+  local c=$((CONNECTIONS / 2)) t=$(( THREADS > 1 ? THREADS / 2 : 1 ))
+  mkdir -p "$dir"
+  CONNECTIONS=$c THREADS=$t BENCH_SEED=1 run_wrk "$script" "$APP_PORT" "$seconds" $((rate / 2)) > "$dir/1" & pa=$!
+  CONNECTIONS=$c THREADS=$t BENCH_SEED=2 run_wrk "$script" "$APP2_PORT" "$seconds" $((rate / 2)) > "$dir/2" & pb=$!
+  wait "$pa" || ra=$?; wait "$pb" || rb=$?
+  [[ $ra == 0 && $rb == 0 ]] || return 1
+  cat "$dir/1" "$dir/2" | awk '{ rps += $1; if ($2 > p50) p50 = $2; if ($3 > p99) p99 = $3; err += $4; req += $5 }
+    END { printf "%.1f %.3f %.3f %d %d\n", rps, p50, p99, err, req }'
 }
 
 # Writes the current Deployed version of each S4 flow and its other version, for lua/s4.lua.

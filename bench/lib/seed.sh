@@ -4,6 +4,8 @@
 B="http://127.0.0.1:$APP_PORT"
 J='Content-Type: application/json'
 SECMASTER_BASE="/v1/$PROJECT/workspaces/$WORKSPACE/soc/workflows"
+S7_VERSIONS=5000     # SecMaster versions S7 reads, over the SEED_WORKFLOWS workflows
+S8_VERSIONS_EACH=10  # published versions S8 reads of each FrankieOne definition and each Fortanix graph
 
 create_credentials() {
   admin -o /dev/null -d '{"dialect":"secmaster","type":"password","username":"bench","secret":"bench-password","tenant":"'$PROJECT'","role":"admin"}' "$B/admin/v1/credentials"
@@ -62,4 +64,49 @@ seed_data() {
     from workflow_version, generate_series(1, 998) n where public_id = '$v'"
   echo "$f" > "$ids/patchworks-long-flow.txt"
   [[ $(wc -l < "$ids/patchworks-versions.txt") == $((2 * SEED_WORKFLOWS)) ]] || die "seeding failed"
+  seed_s7_reads
+  seed_s8_reads
+}
+
+# S7: SecMaster reads over S7_VERSIONS versions. Each seeded workflow's version (created through the API) is copied
+# by SQL within its workflow, with new public ids, until the workflows hold S7_VERSIONS between them: what repeated
+# creates of the same body would leave (a SecMaster version has no number and no exclusive state, so copies conflict
+# with nothing), in a fraction of the time. All of them, in the bench project and workspace, go to an ids file of
+# their own: S5 keeps reading its 50 versions and stays comparable with earlier runs.
+seed_s7_reads() {
+  local ids="$WORK/ids" copies=$(( (S7_VERSIONS + SEED_WORKFLOWS - 1) / SEED_WORKFLOWS - 1 ))
+  psql_bench -c "insert into workflow_version (workflow_id, public_id, label, state, content, attributes, created_at, created_by, updated_at, updated_by)
+    select v.workflow_id, gen_random_uuid()::text, v.label, v.state, v.content, v.attributes, v.created_at, v.created_by, v.updated_at, v.updated_by
+    from workflow_version v, generate_series(1, $copies) n
+    where v.public_id = any (string_to_array('$(paste -sd, "$ids/secmaster-versions.txt")', ',')) and v.number is null and v.exclusive_state is null" > /dev/null
+  psql_bench -c "vacuum analyze workflow_version" > /dev/null
+  psql_bench -At -c "select v.public_id from workflow_version v join workflow w on w.id = v.workflow_id
+      where w.dialect = 'secmaster' and w.tenant = '$PROJECT' and w.sub_tenant = '$WORKSPACE' and w.kind = 'workflow'
+      order by v.id" > "$ids/secmaster-versions-s7.txt"
+  [[ $(wc -l < "$ids/secmaster-versions-s7.txt") -ge $S7_VERSIONS ]] || die "seeding S7's versions failed"
+}
+
+# S8: published versions 1 to S8_VERSIONS_EACH of each FrankieOne definition (S3's) and each Fortanix graph (S2's),
+# through the API, since the number of each answer comes from the definition's or graph's counter: the first is
+# there from seed_data, the rest are publishes (as S3) and final versions (as S2). The pairs S8 reads go to
+# frankieone-published.txt and fortanix-published.txt ("key number"); one read of each checks the last number.
+seed_s8_reads() {
+  local ids="$WORK/ids" key n
+  : > "$ids/frankieone-published.txt"; : > "$ids/fortanix-published.txt"
+  while read -r key; do
+    for ((n = 2; n <= S8_VERSIONS_EACH; n++)); do
+      fo -X PUT -d @"$BENCH_DIR/payloads/frankieone-definition.json" "$B/v2/workflowDefinitions/$key" > /dev/null
+    done
+    for ((n = 1; n <= S8_VERSIONS_EACH; n++)); do echo "$key $n" >> "$ids/frankieone-published.txt"; done
+  done < "$ids/frankieone-definitions.txt"
+  while read -r key; do
+    for ((n = 2; n <= S8_VERSIONS_EACH; n++)); do
+      fx -d @"$BENCH_DIR/payloads/fortanix-20-object-graph.json" "$B/v1/workflows/final/graphs/$key" > /dev/null
+    done
+    for ((n = 1; n <= S8_VERSIONS_EACH; n++)); do echo "$key $n" >> "$ids/fortanix-published.txt"; done
+  done < "$ids/fortanix-graphs.txt"
+  read -r key n < <(tail -1 "$ids/frankieone-published.txt")
+  fo -o /dev/null "$B/v2/workflowDefinitions/$key?version=$n" || die "seeding S8: FrankieOne $key version $n does not read"
+  read -r key n < <(tail -1 "$ids/fortanix-published.txt")
+  fx -o /dev/null "$B/v1/workflows/final/graphs/$key/$n" || die "seeding S8: Fortanix $key version $n does not read"
 }
