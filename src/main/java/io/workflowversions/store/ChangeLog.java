@@ -11,8 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -20,24 +18,25 @@ import org.jboss.logging.Logger;
  * Reads the database's change log (migration V90) every few milliseconds, and at once after each write through this
  * instance ({@link ReadYourWrites}), and tells the {@link ReadCache} which topics changed.
  * <p>
- * The log is read by transaction id from a horizon: the oldest transaction still running when it was last read.
- * Every transaction below the horizon has ended, so every row it committed has been seen; rows at or above it are
- * read again until the horizon passes them, and told to the cache only once (by their sequence number). When the log
- * cannot be read the cache is switched off, and switched on again, empty, at a new horizon.
+ * The log is read by transaction id against the snapshot of the previous read: the rows of transactions that began
+ * after it (ids from its xmax on) and of those it saw still running (its xip list). Every other transaction had ended
+ * by then, so its rows were read then or before; no row is read twice, whatever order transactions commit in. When
+ * the log cannot be read the cache is switched off, and switched on again, empty, from a new snapshot.
  * <p>
  * Reads coalesce: a caller waits for the read under way and one more that starts after it, never more.
  */
 @ApplicationScoped
 public class ChangeLog {
 
-    /** The horizon to start from, from a statement that fails as reading the log would when it cannot be read. */
-    private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
-            + " exists (select from change_log)";
-    /** One statement, so that the horizon and the rows come from the same snapshot. */
-    private static final String SINCE = "select h.horizon, c.seq, c.xid::text::bigint, c.topic"
-            + " from (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as horizon) h"
-            + " left join change_log c on c.xid >= ($1::bigint)::text::xid8";
-    /** Rows are kept a minute; an instance that has not read the log for half that starts again at a new horizon. */
+    /** The snapshot: transactions from xmax on had not begun, those in xip were running. */
+    private static final String SNAPSHOT = "pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"
+            + " array(select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x)";
+    /** The snapshot to start from, from a statement that fails as reading the log would when it cannot be read. */
+    private static final String START = "select " + SNAPSHOT + ", exists (select from change_log)";
+    /** One statement, so that the next snapshot and the rows come from the same one. */
+    private static final String SINCE = "select s.*, c.topic from (select " + SNAPSHOT + ") s left join change_log c"
+            + " on c.xid >= ($1::bigint)::text::xid8 or c.xid = any(($2::bigint[])::text[]::xid8[])";
+    /** Rows are kept a minute; an instance that has not read the log for half that starts again from a new snapshot. */
     private static final String PRUNE = "delete from change_log where logged_at < now() - interval '1 minute'";
     private static final long PRUNE_EVERY_MILLIS = 10_000;
     private static final long LOST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -50,13 +49,14 @@ public class ChangeLog {
     private final long intervalMillis;
     private volatile boolean stopping;
 
-    private Promise<Void> running;
+    private Promise<Void> underWay;
     private Promise<Void> queued;
 
-    // Touched by one read at a time.
-    private long horizon = -1;
+    // Touched by one read at a time: the previous read's snapshot (xmax -1: none, start again).
+    private long xmax = -1;
+    private Long[] running = {};
     private long lastRead;
-    private final Map<Long, Long> seen = new HashMap<>();
+    private boolean reported;
 
     ChangeLog(Pool pool, Vertx vertx, ReadCache cache, ServiceConfig config) {
         this.pool = pool;
@@ -94,26 +94,26 @@ public class ChangeLog {
         }
         Promise<Void> now;
         synchronized (this) {
-            if (running != null) {
+            if (underWay != null) {
                 if (queued == null) {
                     queued = Promise.promise();
                 }
                 return queued.future();
             }
-            running = now = Promise.promise();
+            underWay = now = Promise.promise();
         }
         read(now);
         return now.future();
     }
 
     private void read(Promise<Void> done) {
-        boolean lost = horizon >= 0 && System.nanoTime() - lastRead > LOST_AFTER_NANOS;
-        Future<Void> reading = horizon < 0 || lost ? begin() : readSince();
+        boolean stale = xmax >= 0 && System.nanoTime() - lastRead > LOST_AFTER_NANOS;
+        Future<Void> reading = xmax < 0 || stale ? begin() : readSince();
         reading.recover(this::lost).onComplete(ignored -> {
             done.complete();
             Promise<Void> next;
             synchronized (this) {
-                running = next = queued;
+                underWay = next = queued;
                 queued = null;
             }
             if (next != null) {
@@ -123,39 +123,42 @@ public class ChangeLog {
     }
 
     private Future<Void> begin() {
-        return pool.query(HORIZON).execute().map(rows -> {
-            horizon = rows.iterator().next().getLong(0);
-            seen.clear();
-            lastRead = System.nanoTime();
+        return pool.query(START).execute().map(rows -> {
+            keep(rows.iterator().next());
             cache.listening(true);
             return null;
         });
     }
 
     private Future<Void> readSince() {
-        return pool.preparedQuery(SINCE).execute(Tuple.of(horizon)).map(rows -> {
-            long next = horizon;
+        return pool.preparedQuery(SINCE).execute(Tuple.tuple().addLong(xmax).addArrayOfLong(running)).map(rows -> {
+            Row snapshot = null;
             for (Row row : rows) {
-                next = row.getLong(0);
-                Long seq = row.getLong(1);
-                if (seq != null && seen.putIfAbsent(seq, row.getLong(2)) == null) {
-                    cache.changed(row.getString(3));
+                snapshot = row;
+                String topic = row.getString(2);
+                if (topic != null) {
+                    cache.changed(topic);
                 }
             }
-            long passed = next;
-            seen.values().removeIf(xid -> xid < passed);
-            horizon = next;
-            lastRead = System.nanoTime();
+            keep(snapshot);
+            reported = false;
             return null;
         });
     }
 
+    private void keep(Row snapshot) {
+        xmax = snapshot.getLong(0);
+        running = snapshot.getArrayOfLongs(1);
+        lastRead = System.nanoTime();
+    }
+
     private Future<Void> lost(Throwable cause) {
-        if (horizon >= 0) {
+        if (!reported) {
+            reported = true;
             LOG.warnf("Cannot read the change log (%s); reads go to the database until it can be read again",
                     cause.getMessage());
         }
-        horizon = -1;
+        xmax = -1;
         cache.listening(false);
         return Future.succeededFuture();
     }
