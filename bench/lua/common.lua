@@ -56,4 +56,25 @@ function M.done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad, summary.requests))
 end
 
+-- S4's and S9's deploys: this thread's share of the seeded two-version flows, from the state written before the run
+-- ("flow deployed other"), and the path of the next deploy of one at random (the version that is not deployed).
+function M.deploy_flows()
+  local flows = {}
+  local threads = tonumber(os.getenv("BENCH_THREADS"))
+  for i, line in ipairs(M.lines("patchworks-deploy-state.txt")) do
+    if (i - 1) % threads == thread_id then
+      local f, deployed, other = line:match("(%S+) (%S+) (%S+)")
+      flows[#flows + 1] = { flow = f, versions = { other, deployed }, next = 1 }
+    end
+  end
+  return flows
+end
+
+function M.next_deploy(flows)
+  local f = flows[math.random(#flows)]
+  local v = f.versions[f.next]
+  f.next = 3 - f.next
+  return "/api/v1/flows/" .. f.flow .. "/versions/" .. v
+end
+
 return M

@@ -6,21 +6,11 @@ local c = require("common")
 setup = c.setup; delay = c.delay; done = c.done
 local flows, headers, body
 function init()
-  flows = {}
-  local threads = tonumber(os.getenv("BENCH_THREADS"))
-  for i, line in ipairs(c.lines("patchworks-deploy-state.txt")) do
-    if (i - 1) % threads == thread_id then
-      local f, deployed, other = line:match("(%S+) (%S+) (%S+)")
-      flows[#flows + 1] = { flow = f, versions = { other, deployed }, next = 1 }
-    end
-  end
+  flows = c.deploy_flows()
   headers = { ["Authorization"] = os.getenv("PATCHWORKS_KEY"), ["Content-Type"] = "application/json" }
   body = '{"deployed_at":"2025-01-31T10:15:00Z"}'
   math.randomseed(thread_id * 7919 + 4)
 end
 function request()
-  local f = flows[math.random(#flows)]
-  local v = f.versions[f.next]
-  f.next = 3 - f.next
-  return wrk.format("PUT", "/api/v1/flows/" .. f.flow .. "/versions/" .. v, headers, body)
+  return wrk.format("PUT", c.next_deploy(flows), headers, body)
 end

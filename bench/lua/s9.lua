@@ -7,14 +7,7 @@ setup = c.setup; delay = c.delay; done = c.done
 local page, flows, read_headers, write_headers, body, percent
 function init()
   page = "/api/v1/flows/" .. c.lines("patchworks-long-flow.txt")[1] .. "/versions"
-  flows = {}
-  local threads = tonumber(os.getenv("BENCH_THREADS"))
-  for i, line in ipairs(c.lines("patchworks-deploy-state.txt")) do
-    if (i - 1) % threads == thread_id then
-      local f, deployed, other = line:match("(%S+) (%S+) (%S+)")
-      flows[#flows + 1] = { flow = f, versions = { other, deployed }, next = 1 }
-    end
-  end
+  flows = c.deploy_flows()
   read_headers = { ["Authorization"] = os.getenv("PATCHWORKS_KEY") }
   write_headers = { ["Authorization"] = os.getenv("PATCHWORKS_KEY"), ["Content-Type"] = "application/json" }
   body = '{"deployed_at":"2025-01-31T10:15:00Z"}'
@@ -23,10 +16,7 @@ function init()
 end
 function request()
   if math.random() * 100 < percent then
-    local f = flows[math.random(#flows)]
-    local v = f.versions[f.next]
-    f.next = 3 - f.next
-    return wrk.format("PUT", "/api/v1/flows/" .. f.flow .. "/versions/" .. v, write_headers, body)
+    return wrk.format("PUT", c.next_deploy(flows), write_headers, body)
   end
   return wrk.format("GET", page, read_headers)
 end
