@@ -27,6 +27,13 @@ final class SessionStatements {
                 .map(rows -> rows.hasNext() ? ((Number) rows.next()[0]).longValue() : null);
     }
 
+    /** The one row a statement answers, its columns in order, or null when it answers no row. */
+    static Uni<Object[]> row(String sql, Object... params) {
+        return Panache.getSession().flatMap(session -> Uni.createFrom()
+                .completionStage(() -> connection(session).select(sql, params)))
+                .map(rows -> rows.hasNext() ? rows.next() : null);
+    }
+
     /** The number of rows an insert, update or delete changed. */
     static Uni<Integer> update(String sql, Object... params) {
         return Panache.getSession().flatMap(session -> Uni.createFrom()

@@ -91,6 +91,19 @@ public class VersionStore {
     }
 
     /**
+     * {@link #findWorkflow} for answering a read: from the {@link ReadCache} when it can be, with a session of its own
+     * only when the database is asked. The workflow is shared with other reads: never change it.
+     */
+    public Uni<Workflow> readWorkflow(TenantScope scope, String kind, String externalKey) {
+        return cache.read(new CachedWorkflow(scope, kind, externalKey),
+                () -> Panache.withSession(() -> findWorkflow(scope, kind, externalKey))
+                        .map(workflow -> new ReadCache.Loaded<>(ChangeTopics.workflow(workflow.id), workflow)));
+    }
+
+    private record CachedWorkflow(TenantScope scope, String kind, String externalKey) {
+    }
+
+    /**
      * The workflow, locked until the transaction ends: every write to a workflow or its versions that depends on
      * what is there already takes this lock first, so such writes to one workflow run one after another.
      */
@@ -157,13 +170,41 @@ public class VersionStore {
     @WithTransaction
     public Uni<WorkflowVersion> addVersion(Workflow workflow, NewVersion spec) {
         Uni<Long> number = spec.numbered() ? nextNumber(workflow) : Uni.createFrom().nullItem();
-        return number.flatMap(allocated -> insert(workflow, newVersion(workflow, spec, allocated)));
+        return number.flatMap(allocated -> insert(workflow, newVersion(workflow.id, spec, allocated)));
     }
 
     static final String INSERT_VERSION_SQL = "insert into workflow_version (workflow_id, public_id, number, label, state,"
             + " exclusive_state, content, attributes, created_at, created_by, updated_at, updated_by, deployed_at)"
             + " values ($1, $2, $3, $4, $5, $6, cast($7 as text)::jsonb, cast($8 as text)::jsonb, $9, $10, $11, $12, $13)"
             + " returning id";
+
+    static final String INSERT_VERSION_BY_KEY_SQL = "insert into workflow_version (workflow_id, public_id, label, state,"
+            + " content, attributes, created_at, created_by, updated_at, updated_by)"
+            + " select w.id, $6, $7, $8, cast($9 as text)::jsonb, cast($10 as text)::jsonb, $11, $12, $11, $12"
+            + " from workflow w where w.dialect = $1 and w.tenant = $2 and w.sub_tenant = $3 and w.kind = $4"
+            + " and w.external_key = $5 returning id, workflow_id";
+
+    /**
+     * Adds a version that takes no number and no exclusive state to the workflow with this key, in the one statement
+     * that also finds the workflow: such a version depends on nothing else in the workflow, so nothing is read or
+     * locked first, and outside a caller's transaction the statement is its own. No such workflow: NOT_FOUND.
+     */
+    @WithSession
+    public Uni<WorkflowVersion> addVersion(TenantScope scope, String kind, String externalKey, NewVersion spec) {
+        if (spec.numbered() || spec.exclusive()) {
+            throw new IllegalArgumentException("a numbered or exclusive version is added to its locked workflow");
+        }
+        WorkflowVersion version = newVersion(null, spec, null);
+        return SessionStatements.row(INSERT_VERSION_BY_KEY_SQL, scope.dialect(), scope.tenant(), scope.subTenant(), kind,
+                        externalKey, version.publicId, version.label, version.state, version.content.toString(),
+                        version.attributes.toString(), utc(version.createdAt), version.createdBy)
+                .onItem().ifNull().failWith(() -> new WorkflowNotFound(externalKey))
+                .map(row -> {
+                    version.id = ((Number) row[0]).longValue();
+                    version.workflowId = ((Number) row[1]).longValue();
+                    return version;
+                });
+    }
 
     /**
      * Inserts a new version with one prepared statement instead of persisting it: the version is not managed by the
@@ -241,6 +282,21 @@ public class VersionStore {
     public Uni<WorkflowVersion> findVersionByNumber(Workflow workflow, long number) {
         return versions.find("workflowId = ?1 and number = ?2", workflow.id, number).firstResult()
                 .onItem().ifNull().failWith(() -> new VersionNotFound(Long.toString(number)));
+    }
+
+    /**
+     * {@link #findVersionByNumber} as {@code view} renders it, for answering a read: from the {@link ReadCache} when it
+     * can be, with a session of its own only when the database is asked. A new version of the workflow leaves it
+     * cached; only a change of this version drops it. {@code view} depends on the version alone (one view per kind of
+     * workflow), and its answer is shared with other reads: never change it.
+     */
+    public <T> Uni<T> readVersionByNumber(Workflow workflow, long number, Function<WorkflowVersion, T> view) {
+        return cache.read(new CachedNumber(workflow.id, number),
+                () -> Panache.withSession(() -> findVersionByNumber(workflow, number))
+                        .map(version -> new ReadCache.Loaded<>(ChangeTopics.version(version.id), view.apply(version))));
+    }
+
+    private record CachedNumber(long workflowId, long number) {
     }
 
     /** Every version of these workflows, grouped by workflow in creation order, in one query. */
@@ -416,9 +472,9 @@ public class VersionStore {
         return workflow;
     }
 
-    private static WorkflowVersion newVersion(Workflow workflow, NewVersion spec, Long number) {
+    private static WorkflowVersion newVersion(Long workflowId, NewVersion spec, Long number) {
         WorkflowVersion version = new WorkflowVersion();
-        version.workflowId = workflow.id;
+        version.workflowId = workflowId;
         version.publicId = spec.publicId() != null ? spec.publicId() : UUID.randomUUID().toString();
         version.number = number;
         version.label = spec.label();

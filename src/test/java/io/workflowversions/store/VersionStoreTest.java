@@ -319,6 +319,48 @@ class VersionStoreTest {
     }
 
     @Test
+    void aVersionAddedByKeyFindsItsWorkflowInTheSameStatementAndOnlyInTheCallersScope() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        TenantScope intruder = TenantScope.of(scope.dialect(), "intruder-" + UUID.randomUUID());
+        NewVersion spec = NewVersion.unnumbered("pending_submit", "test").withLabel("by key")
+                .withContent(JsonNodeFactory.instance.objectNode().put("taskflow", "x"));
+
+        // Outside any transaction, as SecMaster's create calls it: the statement is its own transaction.
+        WorkflowVersion added = session(() -> store.addVersion(scope, "workflow", "wf", spec));
+
+        assertThat(added.workflowId).isEqualTo(workflow.id);
+        assertThat(Sql.rows("select id, label, number, exclusive_state, content ->> 'taskflow' as taskflow"
+                + " from workflow_version where public_id = ?", added.publicId))
+                .singleElement().satisfies(row -> {
+                    assertThat(((Number) row.get("id")).longValue()).isEqualTo(added.id);
+                    assertThat(row.get("label")).isEqualTo("by key");
+                    assertThat(row.get("number")).isNull();
+                    assertThat(row.get("exclusive_state")).isNull();
+                    assertThat(row.get("taskflow")).isEqualTo("x");
+                });
+        assertNotFound(() -> session(() -> store.addVersion(intruder, "workflow", "wf", spec)));
+        assertNotFound(() -> session(() -> store.addVersion(scope, "workflow", "no-such-key", spec)));
+        assertNotFound(() -> session(() -> store.addVersion(scope, "definition", "wf", spec)));
+        assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", workflow.id)).isEqualTo(1);
+        assertThatThrownBy(() -> session(() -> store.addVersion(scope, "workflow", "wf", numbered("n"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cachedReadsByKeyAndNumberAreScopedToTheirTenant() {
+        Workflow workflow = createWorkflow(scope, "wf");
+        tx(() -> store.addVersion(workflow, numbered("one")));
+        TenantScope intruder = TenantScope.of(scope.dialect(), "intruder-" + UUID.randomUUID());
+
+        Workflow read = session(() -> store.readWorkflow(scope, "workflow", "wf"));
+        assertThat(read.id).isEqualTo(workflow.id);
+        String label = session(() -> store.readVersionByNumber(read, 1, v -> v.label));
+        assertThat(label).isEqualTo("one");
+        assertNotFound(() -> session(() -> store.readWorkflow(intruder, "workflow", "wf")));
+        assertNotFound(() -> session(() -> store.readVersionByNumber(read, 2, v -> v.label)));
+    }
+
+    @Test
     void aNumberedVersionForAWorkflowDeletedMeanwhileIsNotFound() {
         Workflow workflow = createWorkflow(scope, "wf");
         tx(() -> store.findWorkflow(scope, "workflow", "wf").flatMap(store::deleteWorkflow));
@@ -395,6 +437,17 @@ class VersionStoreTest {
     /** The deferred unique constraint on (workflow, exclusive state), as the HTTP layer sees it: SQLSTATE 23505. */
     private static void isUniqueViolation(Throwable failure) {
         assertThat(SqlState.in(failure, "23505")).as("SQLSTATE 23505 in %s", failure).isTrue();
+    }
+
+    /** Runs the work on a Vert.x context without a transaction, as a read or a one-statement write would. */
+    static <T> T session(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs the work in its own transaction on a Vert.x context, as a request would, and waits for it. */

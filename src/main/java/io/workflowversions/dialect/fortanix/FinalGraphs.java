@@ -98,11 +98,12 @@ public class FinalGraphs {
         });
     }
 
-    @WithSession
+    /** One version, its graph and the version from the read cache when they can be. */
     public Uni<VersionInFinalWorkflow> getVersion(Principal caller, UUID graphId, String version) {
         long number = number(graphId, version);
-        return find(caller, graphId).flatMap(workflow -> store.findVersionByNumber(workflow, number)
-                .map(found -> toApi(workflow, found)));
+        return store.readWorkflow(caller.scope(), KIND, graphId.toString())
+                .flatMap(workflow -> store.readVersionByNumber(workflow, number, this::graph)
+                        .map(graph -> toApi(workflow, number, graph)));
     }
 
     /** Sets the deployment data of one version; its graph stays as it is. */
@@ -219,12 +220,16 @@ public class FinalGraphs {
     }
 
     private VersionInFinalWorkflow toApi(Workflow workflow, WorkflowVersion version) {
+        return toApi(workflow, version.number, graph(version));
+    }
+
+    private static VersionInFinalWorkflow toApi(Workflow workflow, long number, FinalWorkflowGraph graph) {
         return new VersionInFinalWorkflow()
                 .graphId(UUID.fromString(workflow.externalKey))
                 .name(workflow.name)
                 .description(FortanixJson.description(workflow))
-                .version(Long.toString(version.number))
-                .contents(graph(version));
+                .version(Long.toString(number))
+                .contents(graph);
     }
 
     /** The version's stored graph with its creation time (a required field of the model, so set before it is read). */

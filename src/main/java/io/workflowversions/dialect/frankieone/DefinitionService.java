@@ -133,19 +133,21 @@ public class DefinitionService {
 
     // ---- reads ----------------------------------------------------------------------------------------------
 
-    /** The latest published version (no {@code version}), the draft ({@code -1}) or published version N. */
-    @WithSession
+    /**
+     * The latest published version (no {@code version}), the draft ({@code -1}) or published version N. Published
+     * versions never change, so they and the definition come from the read cache when they can be; the draft does not.
+     */
     public Uni<Snapshot> get(TenantScope scope, String definitionId, Integer version) {
-        return store.findWorkflow(scope, KIND, definitionId).flatMap(workflow -> {
+        return store.readWorkflow(scope, KIND, definitionId).flatMap(workflow -> {
             List<Long> published = publishedNumbers(workflow);
             Uni<WorkflowVersion> found;
             if (version == null) {
                 found = published.isEmpty() ? Uni.createFrom().failure(versionNotFound("No published version"))
-                        : store.findVersionByNumber(workflow, published.get(published.size() - 1));
+                        : store.readVersionByNumber(workflow, published.get(published.size() - 1), v -> v);
             } else if (version == -1) {
                 found = store.holderOf(workflow, DRAFT).map(draft -> draft.orElseThrow(() -> versionNotFound("No draft")));
             } else if (version >= 1 && published.contains(version.longValue())) {
-                found = store.findVersionByNumber(workflow, version);
+                found = store.readVersionByNumber(workflow, version, v -> v);
             } else {
                 found = Uni.createFrom().failure(versionNotFound("Version " + version + " not found"));
             }

@@ -122,32 +122,30 @@ public class SecmasterService {
     // ---- versions -------------------------------------------------------------------------------------------
 
     /**
-     * A new version takes no number and no exclusive state, so the workflow is read without its lock: version creates
-     * of one workflow do not wait for each other. A workflow deleted meanwhile answers as not found.
+     * A new version takes no number and no exclusive state, so it is added in the one statement that finds its
+     * workflow, which is neither read nor locked first: version creates of one workflow do not wait for each other.
+     * A workflow deleted meanwhile answers as not found.
      */
-    @WithTransaction
     public Uni<WorkflowVersion> createVersion(TenantScope scope, String workflowId, CreateAopWorkflowVersionInfo body,
             Principal caller) {
         Topology.requireJson("taskflow", body.getTaskflow());
-        return store.findWorkflow(scope, Secmaster.KIND, workflowId).flatMap(workflow -> {
-            Stored.VersionContent content = new Stored.VersionContent();
-            content.taskconfig = body.getTaskconfig();
-            content.taskflow = body.getTaskflow();
-            content.taskflowType = body.getTaskflowType().toString();
-            content.aopType = body.getAopType().toString();
-            content.input = or(body.getInput(), "");
-            content.output = or(body.getOutput(), "");
-            Stored.VersionFields a = new Stored.VersionFields();
-            a.name = body.getName();
-            a.description = or(body.getDescription(), "");
-            a.aopworkflowId = workflow.externalKey;
-            a.projectId = workflow.tenant;
-            a.workspaceId = workflow.subTenant;
-            a.creatorId = Ids.userId(caller);
-            a.creatorName = Ids.userName(caller);
-            return store.addVersion(workflow, NewVersion.unnumbered(PENDING_SUBMIT, caller.actor())
-                    .withContent(Stored.json(content)).withAttributes(Stored.json(a)));
-        });
+        Stored.VersionContent content = new Stored.VersionContent();
+        content.taskconfig = body.getTaskconfig();
+        content.taskflow = body.getTaskflow();
+        content.taskflowType = body.getTaskflowType().toString();
+        content.aopType = body.getAopType().toString();
+        content.input = or(body.getInput(), "");
+        content.output = or(body.getOutput(), "");
+        Stored.VersionFields a = new Stored.VersionFields();
+        a.name = body.getName();
+        a.description = or(body.getDescription(), "");
+        a.aopworkflowId = workflowId;
+        a.projectId = scope.tenant();
+        a.workspaceId = scope.subTenant();
+        a.creatorId = Ids.userId(caller);
+        a.creatorName = Ids.userName(caller);
+        return store.addVersion(scope, Secmaster.KIND, workflowId, NewVersion.unnumbered(PENDING_SUBMIT, caller.actor())
+                .withContent(Stored.json(content)).withAttributes(Stored.json(a)));
     }
 
     /** A version as a read answers it (shared with other reads: never change it). */
