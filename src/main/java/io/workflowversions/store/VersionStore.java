@@ -198,6 +198,9 @@ public class VersionStore {
         return SessionStatements.row(INSERT_VERSION_BY_KEY_SQL, scope.dialect(), scope.tenant(), scope.subTenant(), kind,
                         externalKey, version.publicId, version.label, version.state, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy)
+                // The workflow found by the SELECT can be deleted before the row is checked against it.
+                .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
+                .transform(e -> new WorkflowNotFound(externalKey))
                 .onItem().ifNull().failWith(() -> new WorkflowNotFound(externalKey))
                 .map(row -> {
                     version.id = ((Number) row[0]).longValue();

@@ -4,6 +4,7 @@ import static io.workflowversions.dialect.secmaster.SecmasterApi.as;
 import static io.workflowversions.dialect.secmaster.SecmasterApi.review;
 import static io.workflowversions.dialect.secmaster.SecmasterApi.setStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -12,6 +13,7 @@ import io.workflowversions.support.Sql;
 import io.workflowversions.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,35 @@ class SecmasterConcurrencyTest {
             assertThat(Sql.count("select count(*) from workflow_version where public_id = ?",
                     response.<String>path("data.id"))).isEqualTo(1);
             holder.rollback();
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    void aVersionCreateWhoseWorkflowIsDeletedBeforeItsForeignKeyCheckIsNotFound() throws Exception {
+        SecmasterApi.Tenant tenant = SecmasterApi.newTenant();
+        String workflowId = SecmasterApi.createWorkflow(tenant, "deleted-under-it");
+        long rowId = Sql.count("select id from workflow where external_key = ?", workflowId);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection deleter = TestDatabase.connect()) {
+            // The create's SELECT still sees the workflow; its foreign-key check waits for this delete and then fails.
+            deleter.setAutoCommit(false);
+            try (PreparedStatement delete = deleter.prepareStatement("delete from workflow where id = ?")) {
+                delete.setLong(1, rowId);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+
+            Future<Response> created = client.submit(() -> as(tenant).body(SecmasterApi.seedRequest())
+                    .post(tenant.workflows() + "/" + workflowId + "/versions"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Sql.count(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'") > 0);
+            deleter.commit();
+
+            Response response = created.get(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.<String>path("code")).isEqualTo(ErrorCodes.WORKFLOW_NOT_FOUND);
+            assertThat(Sql.count("select count(*) from workflow_version where workflow_id = ?", rowId)).isZero();
         } finally {
             client.shutdownNow();
         }
