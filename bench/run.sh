@@ -147,7 +147,8 @@ service_mode() {
   [[ $want != "$SERVICE_MODE" ]] || return 0
   log "service: $want (was $SERVICE_MODE)"
   stop_service2
-  if [[ $want == cold ]]; then SERVICE_ENV="WORKFLOW_VERSIONS_READ_CACHE_ENTRIES=0"; else SERVICE_ENV=; fi
+  SERVICE_ENV=${BENCH_SERVICE_ENV:-}
+  if [[ $want == cold ]]; then SERVICE_ENV+=" WORKFLOW_VERSIONS_READ_CACHE_ENTRIES=0"; fi
   if [[ $want == cold || $SERVICE_MODE == cold ]]; then restart_service; fresh=1; fi
   if [[ $want == two ]]; then start_service2; fresh=1; fi
   SERVICE_MODE=$want
@@ -375,6 +376,7 @@ shared() { if [[ $1 != "$2" ]]; then echo " ($(short "$2")'s)"; fi; }   # shared
   echo "Commit \`$(cd "$ROOT_DIR" && git rev-parse --short HEAD)\`; $(nproc) CPU cores shared by the load generator, PostgreSQL"
   echo "and the service; $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up (pgbench ${PG_WARMUP} s), ${DURATION} s measurement."
   echo "Latencies in ms; rps = requests (or pgbench transactions) per second. Ratios are service rps / baseline rps."
+  if [[ -n "${BENCH_SERVICE_ENV:-}" ]]; then echo "The service ran with \`$BENCH_SERVICE_ENV\` (BENCH_SERVICE_ENV)."; fi
   echo
   echo "B0 is the limit of the job itself: the fewest statements that do each operation on today's tables"
   echo "(bench/pgbench/B0-*.sql; mixes weighted as the row's traffic), with the tables' user triggers off. B1 runs the"
