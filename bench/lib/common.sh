@@ -182,9 +182,9 @@ zero_config_start() {
     END { printf "%d %d %d", ready, (x1 > x0 ? x1 - x0 : 0), init }' "$dir/service.log"
 }
 
-# SERVICE_ENV: settings (NAME=value words) added to the service's environment at each start: BENCH_SERVICE_ENV (for
-# a run that tries one setting against a run without it), plus the read cache turned off for the cold-read runs.
-SERVICE_ENV=${BENCH_SERVICE_ENV:-}
+# SERVICE_ENV: settings (NAME=value words) added to the service's environment at each start, e.g. the read cache
+# turned off for the cold-read runs; empty otherwise.
+SERVICE_ENV=
 
 start_service() {
   local java_opts=("${SERVICE_JAVA_OPTS[@]}")

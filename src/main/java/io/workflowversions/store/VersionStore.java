@@ -199,8 +199,7 @@ public class VersionStore {
                         externalKey, version.publicId, version.label, version.state, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy)
                 // The workflow found by the SELECT can be deleted before the row is checked against it.
-                .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
-                .transform(e -> new WorkflowNotFound(externalKey))
+                .plug(insert -> workflowGoneIsNotFound(insert, externalKey))
                 .onItem().ifNull().failWith(() -> new WorkflowNotFound(externalKey))
                 .map(row -> {
                     version.id = ((Number) row[0]).longValue();
@@ -218,12 +217,17 @@ public class VersionStore {
                         version.label, version.state, version.exclusiveState, version.content.toString(),
                         version.attributes.toString(), utc(version.createdAt), version.createdBy, utc(version.updatedAt),
                         version.updatedBy, utc(version.deployedAt))
-                .onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
-                .transform(e -> new WorkflowNotFound(workflow.externalKey))
+                .plug(inserted -> workflowGoneIsNotFound(inserted, workflow.externalKey))
                 .map(id -> {
                     version.id = id;
                     return version;
                 });
+    }
+
+    /** A version insert refused by its foreign key: the workflow was deleted meanwhile. */
+    private static <T> Uni<T> workflowGoneIsNotFound(Uni<T> insert, String externalKey) {
+        return insert.onFailure(e -> SqlState.in(e, SqlState.FOREIGN_KEY_VIOLATION))
+                .transform(e -> new WorkflowNotFound(externalKey));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -166,7 +166,8 @@ class SecmasterConcurrencyTest {
             Future<Response> created = client.submit(() -> as(tenant).body(SecmasterApi.seedRequest())
                     .post(tenant.workflows() + "/" + workflowId + "/versions"));
             await().atMost(Duration.ofSeconds(10)).until(() -> Sql.count(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'") > 0);
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and query like 'insert into workflow_version%'") > 0);
             deleter.commit();
 
             Response response = created.get(20, TimeUnit.SECONDS);
