@@ -147,8 +147,7 @@ service_mode() {
   [[ $want != "$SERVICE_MODE" ]] || return 0
   log "service: $want (was $SERVICE_MODE)"
   stop_service2
-  SERVICE_ENV=${BENCH_SERVICE_ENV:-}
-  if [[ $want == cold ]]; then SERVICE_ENV+=" WORKFLOW_VERSIONS_READ_CACHE_ENTRIES=0"; fi
+  if [[ $want == cold ]]; then SERVICE_ENV="WORKFLOW_VERSIONS_READ_CACHE_ENTRIES=0"; else SERVICE_ENV=; fi
   if [[ $want == cold || $SERVICE_MODE == cold ]]; then restart_service; fresh=1; fi
   if [[ $want == two ]]; then start_service2; fresh=1; fi
   SERVICE_MODE=$want

@@ -133,14 +133,15 @@ ensure_native_build() {
 # Its options for the runs: none by default (its heap limit is built in, the JVM container's 96 MB); BENCH_NATIVE_OPTS adds some.
 read -r -a NATIVE_OPTS <<< "${BENCH_NATIVE_OPTS:-}"
 
-# service_env: the environment of a service process on the bench database (or on <database> if given).
+# service_env: the environment of a service process on the bench database (or on <database> if given), with the
+# settings of BENCH_SERVICE_ENV last (a run that tries one setting against a run without it).
 service_env() {
   local db=${1:-bench}
   echo QUARKUS_HTTP_PORT=$APP_PORT \
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$db" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench \
-    WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data"
+    WORKFLOW_VERSIONS_ADMIN_TOKEN=$ADMIN_TOKEN WORKFLOW_VERSIONS_DATA_DIR="$WORK/data" ${BENCH_SERVICE_ENV:-}
 }
 
 # await_ready <pid> <t0 ns> <log> [port]: waits for /q/health/ready (on APP_PORT unless given); sets READY_MS.
