@@ -71,6 +71,26 @@ public interface ServiceConfig {
 
     Login login();
 
+    Journal journal();
+
+    /** The request journal of each instance: what the dialects were sent and what they answered. */
+    interface Journal {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The newest this many exchanges are kept. */
+        @WithDefault("1000")
+        int maxEntries();
+
+        /** ... within about this many bytes of headers and bodies. */
+        @WithDefault("8388608")
+        long maxBytes();
+
+        /** Each body is kept up to this many bytes. */
+        @WithDefault("16384")
+        int maxBodyBytes();
+    }
+
     /** Password logins of every dialect: after max-failures within window, the user is refused for cooldown. */
     interface Login {
         @WithDefault("10")

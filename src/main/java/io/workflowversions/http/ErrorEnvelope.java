@@ -11,6 +11,11 @@ public interface ErrorEnvelope {
 
     ErrorResponse render(Failure failure, RequestInfo request);
 
+    /** The dialect whose paths these are, as the admin API names it; null for an API that is not a dialect. */
+    default String dialect() {
+        return null;
+    }
+
     /** What an envelope may need of the request: its method, path and the id it was given, if any. */
     record RequestInfo(String method, String path, String requestId) {
     }

@@ -23,6 +23,16 @@ public class ErrorEnvelopes {
         return ProblemEnvelope.render(failure, request);
     }
 
+    /** The dialect that owns a path, or null. */
+    public String dialectOf(String path) {
+        for (ErrorEnvelope envelope : envelopes) {
+            if (envelope.covers(path)) {
+                return envelope.dialect();
+            }
+        }
+        return null;
+    }
+
     /** Whether a path belongs to one of the APIs (so unmatched routes under it get an envelope, not a page). */
     public boolean covers(String path) {
         return envelopes.stream().anyMatch(e -> e.covers(path));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,10 +23,14 @@ public class FailureMapper {
 
     private final FailureClassifier classifier;
     private final ErrorEnvelopes envelopes;
+    private final CurrentVertxRequest current;
+    private final ObjectMapper mapper;
 
-    FailureMapper(FailureClassifier classifier, ErrorEnvelopes envelopes) {
+    FailureMapper(FailureClassifier classifier, ErrorEnvelopes envelopes, CurrentVertxRequest current, ObjectMapper mapper) {
         this.classifier = classifier;
         this.envelopes = envelopes;
+        this.current = current;
+        this.mapper = mapper;
     }
 
     /**
@@ -40,9 +47,27 @@ public class FailureMapper {
         ErrorResponse response = envelopes.render(failure, info);
         Response.ResponseBuilder builder = Response.status(response.status())
                 .type(response.contentType())
-                .entity(response.body());
+                .entity(recorded(response.body()));
         response.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /**
+     * A failure refused before its resource method is written without the REST layer's writer interceptors, so a
+     * recorded request's envelope is written here, as the text it goes out as, and handed to the recorder.
+     */
+    private Object recorded(Object body) {
+        RoutingContext context = current.getCurrent();
+        if (AnswerTap.of(context) == null || body == null) {
+            return body;
+        }
+        try {
+            String text = body instanceof CharSequence chars ? chars.toString() : mapper.writeValueAsString(body);
+            AnswerTap.answered(context, text);
+            return text;
+        } catch (JsonProcessingException e) {
+            return body;
+        }
     }
 
     private static String chain(Throwable thrown) {

@@ -168,7 +168,9 @@ public class HttpGuards {
         try {
             // A plain-text envelope's body is already its wire form; anything else is written as JSON.
             Object body = response.body();
-            context.response().end(body instanceof CharSequence text ? text.toString() : mapper.writeValueAsString(body));
+            String text = body instanceof CharSequence chars ? chars.toString() : mapper.writeValueAsString(body);
+            AnswerTap.answered(context, text);
+            context.response().end(text);
         } catch (JsonProcessingException e) {
             context.fail(e);
         }

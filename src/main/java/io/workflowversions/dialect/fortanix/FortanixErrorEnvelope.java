@@ -17,6 +17,11 @@ public class FortanixErrorEnvelope implements ErrorEnvelope {
     static final String TEXT = "text/plain; charset=UTF-8";
 
     @Override
+    public String dialect() {
+        return FortanixPaths.DIALECT;
+    }
+
+    @Override
     public boolean covers(String path) {
         return FortanixPaths.owns(path);
     }

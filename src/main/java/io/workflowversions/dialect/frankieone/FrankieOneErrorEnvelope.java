@@ -43,6 +43,11 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
     }
 
     @Override
+    public String dialect() {
+        return FrankieOneRequestFilters.DIALECT;
+    }
+
+    @Override
     public boolean covers(String path) {
         return owns(path);
     }

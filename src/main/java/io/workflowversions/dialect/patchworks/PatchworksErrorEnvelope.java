@@ -35,6 +35,11 @@ public class PatchworksErrorEnvelope implements ErrorEnvelope {
     private static final Pattern SIZE = Pattern.compile("size must be between (\\d+) and (\\d+)");
 
     @Override
+    public String dialect() {
+        return Patchworks.DIALECT;
+    }
+
+    @Override
     public boolean covers(String path) {
         return Patchworks.covers(path);
     }

@@ -19,6 +19,11 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
     private static final String NO_API = "The API does not exist or has not been published in the environment";
 
     @Override
+    public String dialect() {
+        return Secmaster.DIALECT;
+    }
+
+    @Override
     public boolean covers(String path) {
         return Secmaster.isApiPath(path) || Secmaster.isTokenPath(path);
     }

@@ -1,0 +1,68 @@
+package io.workflowversions.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The journal's bounds and matching, on the journal itself. */
+class RequestJournalTest {
+
+    private static final JournalQuery EVERYTHING = new JournalQuery(null, null, null, null, null);
+
+    @Test
+    void keepsTheNewestEntriesUpToItsCount() {
+        RequestJournal journal = new RequestJournal(true, 3, Long.MAX_VALUE);
+        IntStream.rangeClosed(1, 5).forEach(i -> journal.add(entry("/v2/workflowDefinitions/" + i, "t", 200, "")));
+
+        assertThat(journal.newest(EVERYTHING, 100)).extracting(JournalEntry::path)
+                .containsExactly("/v2/workflowDefinitions/5", "/v2/workflowDefinitions/4", "/v2/workflowDefinitions/3");
+        assertThat(journal.newest(EVERYTHING, 100)).extracting(JournalEntry::id).containsExactly(5L, 4L, 3L);
+        assertThat(journal.count(EVERYTHING)).isEqualTo(3);
+    }
+
+    @Test
+    void keepsTheNewestEntriesWithinItsBytes() {
+        JournalEntry big = entry("/p0", "t", 200, "x".repeat(10_000));
+        RequestJournal journal = new RequestJournal(true, 1000, 3 * big.bytes());
+        IntStream.range(0, 10).forEach(i -> journal.add(entry("/p" + i, "t", 200, "x".repeat(10_000))));
+
+        assertThat(journal.count(EVERYTHING)).isEqualTo(3);
+        assertThat(journal.newest(EVERYTHING, 1).get(0).path()).isEqualTo("/p9");
+    }
+
+    @Test
+    void anEntryLargerThanTheBoundIsNotKept() {
+        RequestJournal journal = new RequestJournal(true, 1000, 1000);
+        journal.add(entry("/p", "t", 200, "x".repeat(5_000)));
+
+        assertThat(journal.count(EVERYTHING)).isZero();
+    }
+
+    @Test
+    void everyGivenFieldMustMatch() {
+        RequestJournal journal = new RequestJournal(true, 100, Long.MAX_VALUE);
+        journal.add(entry("/a", "acme", 200, ""));
+        journal.add(entry("/b", "acme", 503, ""));
+        journal.add(entry("/c", "other", 200, ""));
+
+        assertThat(journal.count(new JournalQuery("frankieone", null, "acme", null, null))).isEqualTo(2);
+        assertThat(journal.count(new JournalQuery(null, null, "acme", 503, null))).isEqualTo(1);
+        assertThat(journal.count(new JournalQuery("patchworks", null, null, null, null))).isZero();
+        assertThat(journal.count(new JournalQuery(null, "listWorkflowDefinitions", null, null, null))).isEqualTo(3);
+        assertThat(journal.count(new JournalQuery(null, null, null, null, Instant.now().plusSeconds(5)))).isZero();
+        assertThat(journal.newest(new JournalQuery(null, null, "acme", null, null), 1)).extracting(JournalEntry::path)
+                .containsExactly("/b");
+
+        journal.clear();
+        assertThat(journal.count(EVERYTHING)).isZero();
+    }
+
+    private static JournalEntry entry(String path, String tenant, int status, String body) {
+        return new JournalEntry(0, Instant.now(), "frankieone", tenant, "listWorkflowDefinitions", "GET", path, null,
+                status, 1.5, Map.of("accept", "application/json"), new JournalEntry.Body(body, false), Map.of(),
+                JournalEntry.Body.NONE);
+    }
+}
