@@ -82,8 +82,8 @@ public interface ServiceConfig {
         @WithDefault("1000")
         int maxEntries();
 
-        /** ... within about this many bytes of headers and bodies. */
-        @WithDefault("8388608")
+        /** ... within this many bytes of their paths, headers and bodies (allocated at the first request recorded). */
+        @WithDefault("4194304")
         long maxBytes();
 
         /** Each body is kept up to this many bytes. */

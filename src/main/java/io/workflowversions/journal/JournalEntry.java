@@ -12,28 +12,5 @@ public record JournalEntry(long id, Instant time, String dialect, String tenant,
     public record Body(String text, boolean truncated) {
 
         static final Body NONE = new Body(null, false);
-
-        long size() {
-            return text == null ? 0 : text.length();
-        }
-    }
-
-    JournalEntry numbered(long number) {
-        return new JournalEntry(number, time, dialect, tenant, operation, method, path, query, status, durationMs,
-                requestHeaders, requestBody, responseHeaders, responseBody);
-    }
-
-    /** About how much memory the entry's text takes, for the journal's bound in bytes. */
-    long bytes() {
-        return 256 + length(path) + length(query) + requestBody.size() + responseBody.size()
-                + size(requestHeaders) + size(responseHeaders);
-    }
-
-    private static long size(Map<String, String> headers) {
-        return headers.entrySet().stream().mapToLong(h -> 32 + h.getKey().length() + h.getValue().length()).sum();
-    }
-
-    private static long length(String text) {
-        return text == null ? 0 : text.length();
     }
 }

@@ -25,12 +25,30 @@ class RequestJournalTest {
 
     @Test
     void keepsTheNewestEntriesWithinItsBytes() {
-        JournalEntry big = entry("/p0", "t", 200, "x".repeat(10_000));
-        RequestJournal journal = new RequestJournal(true, 1000, 3 * big.bytes());
+        int size = EntryText.encode(entry("/p0", "t", 200, "x".repeat(10_000))).length;
+        RequestJournal journal = new RequestJournal(true, 1000, 3L * size);
         IntStream.range(0, 10).forEach(i -> journal.add(entry("/p" + i, "t", 200, "x".repeat(10_000))));
 
         assertThat(journal.count(EVERYTHING)).isEqualTo(3);
-        assertThat(journal.newest(EVERYTHING, 1).get(0).path()).isEqualTo("/p9");
+        assertThat(journal.newest(EVERYTHING, 10)).extracting(JournalEntry::path).containsExactly("/p9", "/p8", "/p7");
+    }
+
+    /** Entries of every size wrap around the ring many times and still read back as they were written. */
+    @Test
+    void entriesReadBackWholeAcrossTheRingsEnd() {
+        RequestJournal journal = new RequestJournal(true, 50, 20_000);
+        for (int i = 0; i < 500; i++) {
+            JournalEntry written = new JournalEntry(0, Instant.ofEpochSecond(1_700_000_000L + i, i), "secmaster",
+                    "tenant-" + i, i % 2 == 0 ? "showAopWorkflowVersion" : null, "POST", "/v1/p/" + i, i % 3 == 0 ? null : "a=" + i,
+                    200 + i % 300, i / 7.0, Map.of("x-n", "é" + i), new JournalEntry.Body("b".repeat(i * 13 % 900) + "ü", i % 5 == 0),
+                    Map.of(), i % 4 == 0 ? JournalEntry.Body.NONE : new JournalEntry.Body("{\"i\":" + i + "}", false));
+            journal.add(written);
+
+            JournalEntry read = journal.newest(EVERYTHING, 1).get(0);
+            assertThat(read).usingRecursiveComparison().ignoringFields("id").isEqualTo(written);
+            assertThat(read.id()).isEqualTo(i + 1);
+        }
+        assertThat(journal.count(EVERYTHING)).isBetween(1L, 50L);
     }
 
     @Test
