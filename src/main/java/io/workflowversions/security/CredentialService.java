@@ -72,6 +72,12 @@ public class CredentialService {
                         : Uni.createFrom().failure(StoreException.notFound("credential " + id)));
     }
 
+    /** Deletes every credential of one tenant of a dialect (their sessions go with them); how many there were. */
+    @WithTransaction
+    public Uni<Long> deleteTenant(String dialect, String tenant) {
+        return credentials.delete("dialect = ?1 and tenant = ?2", dialect, tenant);
+    }
+
     /** Whether a credential with this user name or access key exists (for idempotent seeding). */
     @WithSession
     public Uni<Boolean> exists(String dialect, CredentialType type, String identifier) {

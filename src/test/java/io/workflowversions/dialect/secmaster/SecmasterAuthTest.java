@@ -20,6 +20,7 @@ import com.huaweicloud.sdk.secmaster.v2.model.ListWorkflowsResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.workflowversions.support.HuaweiSigner;
 import io.workflowversions.support.SpecValidation;
 import io.workflowversions.support.Sql;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class SecmasterAuthTest {
         gatewayError(as(tenant).get(other.workflows()), 403, "APIG.1005");
         gatewayError(as(tenant).get(other.workflows() + "/" + workflowId), 403, "APIG.1005");
         gatewayError(as(tenant).body(SecmasterApi.workflowBody("x")).post(other.workflows()), 403, "APIG.1005");
-        gatewayError(given().filter(SecmasterApi.huaweiSigner(tenant.accessKey(), tenant.secretKey()))
+        gatewayError(given().filter(HuaweiSigner.of(tenant.accessKey(), tenant.secretKey()))
                 .filter(SpecValidation.strict(SecmasterApi.SPEC)).get(other.workflows()), 403, "APIG.1005");
         assertThat(Sql.count("select count(*) from workflow where tenant = ?", other.project())).isEqualTo(1);
     }
