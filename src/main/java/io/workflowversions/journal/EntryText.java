@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,23 +19,79 @@ import java.util.Map;
  */
 final class EntryText {
 
+    /** Ends a list of headers, where a name's length would be. */
+    private static final int END = -2;
+
     private EntryText() {
     }
 
+    /** The text of an entry given whole (tests, and anything recorded without a request at hand). */
     static byte[] encode(JournalEntry entry) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, entry.method());
-            write(out, entry.path());
-            write(out, entry.query());
-            write(out, entry.requestHeaders());
-            write(out, entry.requestBody());
-            write(out, entry.responseHeaders());
-            write(out, entry.responseBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new Writer().string(entry.method()).string(entry.path()).string(entry.query())
+                .headers(entry.requestHeaders().entrySet()).body(entry.requestBody())
+                .headers(entry.responseHeaders().entrySet()).body(entry.responseBody())
+                .bytes();
+    }
+
+    /** Writes the fields in their order: method, path, query, request headers and body, answer headers and body. */
+    static final class Writer {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private final DataOutputStream out = new DataOutputStream(bytes);
+
+        Writer string(String text) {
+            try {
+                if (text == null) {
+                    out.writeInt(-1);
+                } else {
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(utf8.length);
+                    out.write(utf8);
+                }
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return bytes.toByteArray();
+
+        /** Header names in lower case, secrets redacted; repeats stay separate until read. */
+        Writer headers(Iterable<? extends Map.Entry<String, String>> headers) {
+            for (Map.Entry<String, String> header : headers) {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                string(name).string(Redaction.header(name, header.getValue()));
+            }
+            try {
+                out.writeInt(END);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Writer body(JournalEntry.Body body) {
+            byte[] text = body.text() == null ? null : body.text().getBytes(StandardCharsets.UTF_8);
+            return body(text, text == null ? 0 : text.length, body.truncated());
+        }
+
+        /** The first {@code length} bytes of a body (null for none), and whether it was longer. */
+        Writer body(byte[] body, int length, boolean truncated) {
+            try {
+                if (body == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(length);
+                    out.write(body, 0, length);
+                }
+                out.writeBoolean(truncated);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        byte[] bytes() {
+            return bytes.toByteArray();
+        }
     }
 
     static JournalEntry decode(long id, Instant time, String dialect, String tenant, String operation, int status,
@@ -62,39 +119,16 @@ final class EntryText {
         return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
-    private static void write(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static void write(DataOutputStream out, Map<String, String> headers) throws IOException {
-        out.writeInt(headers.size());
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            write(out, header.getKey());
-            write(out, header.getValue());
-        }
-    }
-
-    private static void write(DataOutputStream out, JournalEntry.Body body) throws IOException {
-        write(out, body.text());
-        out.writeBoolean(body.truncated());
-    }
-
     private static String string(DataInputStream in) throws IOException {
         int length = in.readInt();
         return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> headers(DataInputStream in) throws IOException {
-        int count = in.readInt();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            headers.put(string(in), string(in));
+        for (int length = in.readInt(); length != END; length = in.readInt()) {
+            String name = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            headers.merge(name, string(in), (first, next) -> first + ", " + next);
         }
         return headers;
     }

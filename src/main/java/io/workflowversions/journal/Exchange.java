@@ -1,7 +1,6 @@
 package io.workflowversions.journal;
 
 import io.workflowversions.http.AnswerTap;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -12,7 +11,7 @@ final class Exchange implements AnswerTap {
     final long startedNanos;
     final String dialect;
     private final int maxBodyBytes;
-    private byte[] answer = new byte[0];
+    private byte[] answer;
     private long answered;
     private boolean recorded;
     private byte[] request;
@@ -26,7 +25,7 @@ final class Exchange implements AnswerTap {
 
     @Override
     public synchronized void answered(byte[] head, long length) {
-        answer = Arrays.copyOf(head, (int) Math.min(head.length, maxBodyBytes));
+        answer = head.length <= maxBodyBytes ? head : Arrays.copyOf(head, maxBodyBytes);
         answered = length;
     }
 
@@ -34,9 +33,18 @@ final class Exchange implements AnswerTap {
         request = body;
     }
 
-    /** The request's body as a resource read it, else as read ahead of the REST layer (or null). */
-    synchronized JournalEntry.Body requestBody(byte[] readAhead) {
-        return body(request != null ? request : readAhead, maxBodyBytes);
+    /** The request's body as a resource read it (or null). */
+    synchronized byte[] request() {
+        return request;
+    }
+
+    /** The first bytes of the answer's body as kept (or null), and its whole length. */
+    synchronized byte[] answer() {
+        return answered == 0 ? null : answer;
+    }
+
+    synchronized long answerLength() {
+        return answered;
     }
 
     /** True the first time only: an exchange is recorded once. */
@@ -49,18 +57,5 @@ final class Exchange implements AnswerTap {
     @Override
     public int keeps() {
         return maxBodyBytes;
-    }
-
-    synchronized JournalEntry.Body answerBody() {
-        return answered == 0 ? JournalEntry.Body.NONE
-                : new JournalEntry.Body(new String(answer, StandardCharsets.UTF_8), answered > answer.length);
-    }
-
-    private static JournalEntry.Body body(byte[] bytes, int maxBodyBytes) {
-        if (bytes == null || bytes.length == 0) {
-            return JournalEntry.Body.NONE;
-        }
-        int keep = Math.min(bytes.length, maxBodyBytes);
-        return new JournalEntry.Body(new String(bytes, 0, keep, StandardCharsets.UTF_8), keep < bytes.length);
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.workflowversions.config.ServiceConfig;
 import io.workflowversions.http.AnswerTap;
@@ -71,26 +70,36 @@ class JournalRecorder {
             return;
         }
         try {
-            journal.add(entry(context, exchange, answered ? context.response().getStatusCode() : 0));
+            HttpServerRequest request = context.request();
+            String operation = operations.operationOf(exchange.dialect, request.method().name(), context.normalizedPath());
+            journal.add(exchange.time, exchange.dialect, tenant(context), operation,
+                    answered ? context.response().getStatusCode() : 0,
+                    (System.nanoTime() - exchange.startedNanos) / 1_000_000.0, text(context, exchange, operation));
         } catch (RuntimeException e) {
             // The answer goes out whatever happens to its record.
             LOG.warnf(e, "%s %s could not be recorded in the journal", context.request().method(), context.request().path());
         }
     }
 
-    private JournalEntry entry(RoutingContext context, Exchange exchange, int status) {
+    private byte[] text(RoutingContext context, Exchange exchange, String operation) {
         HttpServerRequest request = context.request();
-        HttpServerResponse response = context.response();
-        String method = request.method().name();
-        String operation = operations.operationOf(exchange.dialect, method, context.normalizedPath());
         Buffer readAhead = RequestBodies.body(context);
-        return new JournalEntry(0, exchange.time, exchange.dialect, tenant(context), operation, method, request.path(),
-                request.query(), status,
-                (System.nanoTime() - exchange.startedNanos) / 1_000_000.0,
-                Redaction.headers(request.headers()),
-                Redaction.body(operation, exchange.requestBody(readAhead == null ? null : readAhead.getBytes()), mapper),
-                Redaction.headers(response.headers()),
-                Redaction.body(operation, exchange.answerBody(), mapper));
+        byte[] requestBody = exchange.request() != null ? exchange.request() : readAhead == null ? null : readAhead.getBytes();
+        byte[] answer = exchange.answer();
+        long answerLength = exchange.answerLength();
+        if (Redaction.isLogin(operation)) {
+            requestBody = requestBody == null ? null : Redaction.loginBody(requestBody, mapper);
+            answer = answer == null ? null : Redaction.loginBody(answer, mapper);
+            answerLength = answer == null ? 0 : answer.length;
+        }
+        int requestLength = requestBody == null ? 0 : requestBody.length;
+        return new EntryText.Writer()
+                .string(request.method().name()).string(request.path()).string(request.query())
+                .headers(request.headers())
+                .body(requestBody, Math.min(requestLength, maxBodyBytes), requestLength > maxBodyBytes)
+                .headers(context.response().headers())
+                .body(answer, answer == null ? 0 : Math.min(answer.length, maxBodyBytes), answerLength > maxBodyBytes)
+                .bytes();
     }
 
     private static String tenant(RoutingContext context) {

@@ -1,12 +1,11 @@
 package io.workflowversions.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.MultiMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,35 +25,28 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** Lower-case names, repeats joined with ", ", secrets replaced; an Authorization keeps its scheme. */
-    static Map<String, String> headers(MultiMap headers) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, String> header : headers) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            kept.merge(name, value(name, header.getValue()), (first, next) -> first + ", " + next);
-        }
-        return kept;
-    }
-
-    private static String value(String name, String value) {
-        if (!SECRET_HEADERS.contains(name)) {
+    /** A header's value as kept: a secret is replaced, and an Authorization keeps its scheme. */
+    static String header(String lowerCaseName, String value) {
+        if (!SECRET_HEADERS.contains(lowerCaseName)) {
             return value;
         }
         int space = value.indexOf(' ');
-        return name.endsWith("authorization") && space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED;
+        return lowerCaseName.endsWith("authorization") && space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED;
     }
 
-    /** A login's body with every password and token field replaced; a login body that is not JSON is not kept. */
-    static JournalEntry.Body body(String operation, JournalEntry.Body body, ObjectMapper mapper) {
-        if (body.text() == null || operation == null || !LOGINS.contains(operation)) {
-            return body;
-        }
+    /** Whether an operation's bodies carry a password or a token. */
+    static boolean isLogin(String operation) {
+        return operation != null && LOGINS.contains(operation);
+    }
+
+    /** A login's body with every password and token field replaced; one that is not JSON is not kept at all. */
+    static byte[] loginBody(byte[] body, ObjectMapper mapper) {
         try {
-            JsonNode tree = mapper.readTree(body.text());
+            JsonNode tree = mapper.readTree(body);
             redact(tree);
-            return new JournalEntry.Body(mapper.writeValueAsString(tree), body.truncated());
-        } catch (JsonProcessingException e) {
-            return new JournalEntry.Body(REDACTED, body.truncated());
+            return mapper.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            return REDACTED.getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -3,6 +3,7 @@ package io.workflowversions.journal;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,8 +57,8 @@ public class RequestJournal {
         return enabled;
     }
 
-    void add(JournalEntry entry) {
-        byte[] text = EntryText.encode(entry);
+    /** Keeps one exchange: what readers filter on, and the rest as {@link EntryText}. */
+    void add(Instant time, String dialect, String tenant, String operation, int status, double durationMs, byte[] text) {
         synchronized (this) {
             if (text.length > maxBytes) {
                 return;
@@ -69,12 +70,12 @@ public class RequestJournal {
                 release(first++);
             }
             int slot = slot(next++);
-            times[slot] = EntryText.epochNanos(entry.time());
-            statuses[slot] = entry.status();
-            durations[slot] = entry.durationMs();
-            dialects[slot] = entry.dialect();
-            tenants[slot] = entry.tenant();
-            operations[slot] = entry.operation();
+            times[slot] = EntryText.epochNanos(time);
+            statuses[slot] = status;
+            durations[slot] = durationMs;
+            dialects[slot] = dialect;
+            tenants[slot] = tenant;
+            operations[slot] = operation;
             starts[slot] = written;
             lengths[slot] = text.length;
             copyIn(text, written);

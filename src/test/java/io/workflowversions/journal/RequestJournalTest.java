@@ -15,7 +15,7 @@ class RequestJournalTest {
     @Test
     void keepsTheNewestEntriesUpToItsCount() {
         RequestJournal journal = new RequestJournal(true, 3, Long.MAX_VALUE);
-        IntStream.rangeClosed(1, 5).forEach(i -> journal.add(entry("/v2/workflowDefinitions/" + i, "t", 200, "")));
+        IntStream.rangeClosed(1, 5).forEach(i -> add(journal, entry("/v2/workflowDefinitions/" + i, "t", 200, "")));
 
         assertThat(journal.newest(EVERYTHING, 100)).extracting(JournalEntry::path)
                 .containsExactly("/v2/workflowDefinitions/5", "/v2/workflowDefinitions/4", "/v2/workflowDefinitions/3");
@@ -27,7 +27,7 @@ class RequestJournalTest {
     void keepsTheNewestEntriesWithinItsBytes() {
         int size = EntryText.encode(entry("/p0", "t", 200, "x".repeat(10_000))).length;
         RequestJournal journal = new RequestJournal(true, 1000, 3L * size);
-        IntStream.range(0, 10).forEach(i -> journal.add(entry("/p" + i, "t", 200, "x".repeat(10_000))));
+        IntStream.range(0, 10).forEach(i -> add(journal, entry("/p" + i, "t", 200, "x".repeat(10_000))));
 
         assertThat(journal.count(EVERYTHING)).isEqualTo(3);
         assertThat(journal.newest(EVERYTHING, 10)).extracting(JournalEntry::path).containsExactly("/p9", "/p8", "/p7");
@@ -42,7 +42,7 @@ class RequestJournalTest {
                     "tenant-" + i, i % 2 == 0 ? "showAopWorkflowVersion" : null, "POST", "/v1/p/" + i, i % 3 == 0 ? null : "a=" + i,
                     200 + i % 300, i / 7.0, Map.of("x-n", "é" + i), new JournalEntry.Body("b".repeat(i * 13 % 900) + "ü", i % 5 == 0),
                     Map.of(), i % 4 == 0 ? JournalEntry.Body.NONE : new JournalEntry.Body("{\"i\":" + i + "}", false));
-            journal.add(written);
+            add(journal, written);
 
             JournalEntry read = journal.newest(EVERYTHING, 1).get(0);
             assertThat(read).usingRecursiveComparison().ignoringFields("id").isEqualTo(written);
@@ -54,7 +54,7 @@ class RequestJournalTest {
     @Test
     void anEntryLargerThanTheBoundIsNotKept() {
         RequestJournal journal = new RequestJournal(true, 1000, 1000);
-        journal.add(entry("/p", "t", 200, "x".repeat(5_000)));
+        add(journal, entry("/p", "t", 200, "x".repeat(5_000)));
 
         assertThat(journal.count(EVERYTHING)).isZero();
     }
@@ -62,9 +62,9 @@ class RequestJournalTest {
     @Test
     void everyGivenFieldMustMatch() {
         RequestJournal journal = new RequestJournal(true, 100, Long.MAX_VALUE);
-        journal.add(entry("/a", "acme", 200, ""));
-        journal.add(entry("/b", "acme", 503, ""));
-        journal.add(entry("/c", "other", 200, ""));
+        add(journal, entry("/a", "acme", 200, ""));
+        add(journal, entry("/b", "acme", 503, ""));
+        add(journal, entry("/c", "other", 200, ""));
 
         assertThat(journal.count(new JournalQuery("frankieone", null, "acme", null, null))).isEqualTo(2);
         assertThat(journal.count(new JournalQuery(null, null, "acme", 503, null))).isEqualTo(1);
@@ -76,6 +76,11 @@ class RequestJournalTest {
 
         journal.clear();
         assertThat(journal.count(EVERYTHING)).isZero();
+    }
+
+    private static void add(RequestJournal journal, JournalEntry entry) {
+        journal.add(entry.time(), entry.dialect(), entry.tenant(), entry.operation(), entry.status(), entry.durationMs(),
+                EntryText.encode(entry));
     }
 
     private static JournalEntry entry(String path, String tenant, int status, String body) {
