@@ -62,7 +62,8 @@ public class JournalResource implements JournalApi {
     private JournalQuery query(Dialect dialect, String operation, String tenant, Integer status, Instant since) {
         if (!journal.enabled()) {
             throw new ApiException(FailureKind.CONFLICT,
-                    "The request journal is off on this instance (workflow-versions.journal.enabled=false)");
+                    "The request journal is off on this instance: it is on by default only with the embedded database;"
+                            + " set workflow-versions.journal.enabled=true");
         }
         String dialectName = dialect == null ? null : dialect.toString();
         if (operation != null && !operations.exists(dialectName, operation)) {

@@ -75,8 +75,11 @@ public interface ServiceConfig {
 
     /** The request journal of each instance: what the dialects were sent and what they answered. */
     interface Journal {
-        @WithDefault("true")
-        boolean enabled();
+        /**
+         * Record requests; defaults to on when the service runs its embedded database (the start of test suites and
+         * local work), off on an external one, where recording would cost every request for no reader.
+         */
+        Optional<Boolean> enabled();
 
         /** The newest this many exchanges are kept. */
         @WithDefault("1000")

@@ -36,7 +36,8 @@ public class RequestJournal {
 
     @Inject
     RequestJournal(ServiceConfig config) {
-        this(config.journal().enabled(), config.journal().maxEntries(), config.journal().maxBytes());
+        this(config.journal().enabled().orElse(config.embeddedDatabase()), config.journal().maxEntries(),
+                config.journal().maxBytes());
     }
 
     RequestJournal(boolean enabled, int maxEntries, long maxBytes) {

@@ -63,7 +63,7 @@ class JournalOffIT {
                 .get("/v2/workflowDefinitions").then().statusCode(200);
 
         admin().get("/admin/v1/journal").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("/problems/conflict")).body("detail", containsString("journal.enabled=false"));
+                .body("type", equalTo("/problems/conflict")).body("detail", containsString("workflow-versions.journal.enabled=true"));
         admin().body(Map.of("tenant", "c1")).post("/admin/v1/journal/count").then().statusCode(409)
                 .body("type", equalTo("/problems/conflict"));
         admin().delete("/admin/v1/journal").then().statusCode(204);
