@@ -81,12 +81,20 @@ public class TenantsResource implements TenantsApi {
 
     private Uni<String> newTenantId(String dialect) {
         return switch (dialect) {
-            // Patchworks companies are numbers; the store's serial makes each one new.
-            case "patchworks" -> ids.nextSerial().map(String::valueOf);
+            // Patchworks companies are numbers: the store's serial gives each create its own, and one that a company
+            // made by hand (the demo company 1, say) already has is passed over.
+            case "patchworks" -> unusedCompany();
             case "secmaster" -> Uni.createFrom().item(UUID.randomUUID().toString().replace("-", ""));
             case "frankieone" -> Uni.createFrom().item("customer-" + UUID.randomUUID());
             default -> Uni.createFrom().item(UUID.randomUUID().toString());
         };
+    }
+
+    private Uni<String> unusedCompany() {
+        return ids.nextSerial().map(String::valueOf)
+                .flatMap(company -> credentials.list(Optional.of("patchworks"), Optional.of(company))
+                        .flatMap(found -> found.isEmpty() ? store.hasWorkflows("patchworks", company) : Uni.createFrom().item(true))
+                        .flatMap(used -> used ? unusedCompany() : Uni.createFrom().item(company)));
     }
 
     private List<NewCredential> credentialsOf(String dialect, String tenant, Role role) {

@@ -1,5 +1,6 @@
 package io.workflowversions.store;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,12 @@ public class StoreMaintenance {
                 .flatMap(workflow -> versions.find("workflowId = ?1 and publicId = ?2", workflow.id, versionPublicId)
                         .firstResult().onItem().ifNull().failWith(() -> new VersionNotFound(versionPublicId))
                         .map(version -> new LockedVersion(workflow, version)));
+    }
+
+    /** Whether the dialect has any workflow of this tenant. */
+    @WithSession
+    public Uni<Boolean> hasWorkflows(String dialect, String tenant) {
+        return workflows.count("dialect = ?1 and tenant = ?2", dialect, tenant).map(count -> count > 0);
     }
 
     /** Deletes workflows and their versions: all of them, or one dialect's, one tenant's, or both. */

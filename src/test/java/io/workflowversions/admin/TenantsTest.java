@@ -87,6 +87,20 @@ class TenantsTest {
                 .get("/api/v1/flows").then().statusCode(200);
     }
 
+    /** Companies are numbers from the store's serial; one that a company made by hand already has is passed over. */
+    @Test
+    void aPatchworksTenantIsNeverACompanyThatExists() {
+        Map<String, Object> serial = Sql.rows("select last_value, is_called from public_serial").get(0);
+        long next = ((Number) serial.get("last_value")).longValue() + (Boolean.TRUE.equals(serial.get("is_called")) ? 1 : 0);
+        AdminApiTest.create("patchworks", "api_key", Map.of("secret", "taken-" + java.util.UUID.randomUUID()), String.valueOf(next));
+        AdminApiTest.create("patchworks", "api_key", Map.of("secret", "taken-" + java.util.UUID.randomUUID()), String.valueOf(next + 1));
+
+        String company = create(Map.of("dialect", "patchworks")).getString("tenant");
+
+        assertThat(Long.parseLong(company)).isGreaterThan(next + 1);
+        assertThat(Sql.count("select count(*) from credential where dialect = 'patchworks' and tenant = ?", company)).isEqualTo(2);
+    }
+
     @Test
     void removingATenantTakesItsDataAndCredentialsAndLeavesOthersAlone() {
         JsonPath gone = create(Map.of("dialect", "frankieone"));
