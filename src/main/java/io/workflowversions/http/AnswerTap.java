@@ -1,6 +1,7 @@
 package io.workflowversions.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Receives the body of a request's answer, for whoever records the exchange. It is attached to the request's routing
@@ -28,7 +29,7 @@ public interface AnswerTap {
     static void answered(RoutingContext context, String body) {
         AnswerTap tap = of(context);
         if (tap != null) {
-            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             tap.answered(bytes, bytes.length);
         }
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -98,7 +99,7 @@ public class ApiOperations {
                 last = parameter.end();
             }
             regex.append(Pattern.quote(template.substring(last)));
-            int literals = (int) java.util.Arrays.stream(template.split("/"))
+            int literals = (int) Arrays.stream(template.split("/"))
                     .filter(segment -> !segment.isEmpty() && !PARAMETER.matcher(segment).find()).count();
             return new Operation(method, Pattern.compile(regex.toString()), literals, id);
         }

@@ -1,11 +1,11 @@
 package io.workflowversions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +47,7 @@ public class FailureMapper {
         ErrorResponse response = envelopes.render(failure, info);
         Response.ResponseBuilder builder = Response.status(response.status())
                 .type(response.contentType())
-                .entity(recorded(response.body()));
+                .entity(recorded(response));
         response.headers().forEach(builder::header);
         return builder.build();
     }
@@ -56,17 +56,17 @@ public class FailureMapper {
      * A failure refused before its resource method is written without the REST layer's writer interceptors, so a
      * recorded request's envelope is written here, as the text it goes out as, and handed to the recorder.
      */
-    private Object recorded(Object body) {
+    private Object recorded(ErrorResponse response) {
         RoutingContext context = current.getCurrent();
-        if (AnswerTap.of(context) == null || body == null) {
-            return body;
+        if (AnswerTap.of(context) == null || response.body() == null) {
+            return response.body();
         }
         try {
-            String text = body instanceof CharSequence chars ? chars.toString() : mapper.writeValueAsString(body);
+            String text = response.text(mapper);
             AnswerTap.answered(context, text);
             return text;
         } catch (JsonProcessingException e) {
-            return body;
+            return response.body();
         }
     }
 

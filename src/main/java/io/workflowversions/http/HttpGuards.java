@@ -166,9 +166,7 @@ public class HttpGuards {
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
         response.headers().forEach(context.response()::putHeader);
         try {
-            // A plain-text envelope's body is already its wire form; anything else is written as JSON.
-            Object body = response.body();
-            String text = body instanceof CharSequence chars ? chars.toString() : mapper.writeValueAsString(body);
+            String text = response.text(mapper);
             AnswerTap.answered(context, text);
             context.response().end(text);
         } catch (JsonProcessingException e) {
