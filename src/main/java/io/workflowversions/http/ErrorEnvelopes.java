@@ -23,6 +23,12 @@ public class ErrorEnvelopes {
         return ProblemEnvelope.render(failure, request);
     }
 
+    /** The envelope of a dialect, as {@link ErrorEnvelope#dialect()} names it. */
+    public ErrorEnvelope ofDialect(String dialect) {
+        return envelopes.stream().filter(e -> dialect.equals(e.dialect())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No dialect " + dialect));
+    }
+
     /** The dialect that owns a path, or null. */
     public String dialectOf(String path) {
         for (ErrorEnvelope envelope : envelopes) {

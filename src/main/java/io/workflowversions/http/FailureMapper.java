@@ -1,14 +1,11 @@
 package io.workflowversions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -23,14 +20,12 @@ public class FailureMapper {
 
     private final FailureClassifier classifier;
     private final ErrorEnvelopes envelopes;
-    private final CurrentVertxRequest current;
-    private final ObjectMapper mapper;
+    private final ErrorAnswers answers;
 
-    FailureMapper(FailureClassifier classifier, ErrorEnvelopes envelopes, CurrentVertxRequest current, ObjectMapper mapper) {
+    FailureMapper(FailureClassifier classifier, ErrorEnvelopes envelopes, ErrorAnswers answers) {
         this.classifier = classifier;
         this.envelopes = envelopes;
-        this.current = current;
-        this.mapper = mapper;
+        this.answers = answers;
     }
 
     /**
@@ -44,30 +39,7 @@ public class FailureMapper {
         Failure failure = classifier.classify(thrown);
         ErrorEnvelope.RequestInfo info = RequestInfos.of(request);
         log(failure, info, thrown);
-        ErrorResponse response = envelopes.render(failure, info);
-        Response.ResponseBuilder builder = Response.status(response.status())
-                .type(response.contentType())
-                .entity(recorded(response));
-        response.headers().forEach(builder::header);
-        return builder.build();
-    }
-
-    /**
-     * A failure refused before its resource method is written without the REST layer's writer interceptors, so a
-     * recorded request's envelope is written here, as the text it goes out as, and handed to the recorder.
-     */
-    private Object recorded(ErrorResponse response) {
-        RoutingContext context = current.getCurrent();
-        if (AnswerTap.of(context) == null || response.body() == null) {
-            return response.body();
-        }
-        try {
-            String text = response.text(mapper);
-            AnswerTap.answered(context, text);
-            return text;
-        } catch (JsonProcessingException e) {
-            return response.body();
-        }
+        return answers.response(envelopes.render(failure, info));
     }
 
     private static String chain(Throwable thrown) {

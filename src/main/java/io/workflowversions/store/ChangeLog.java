@@ -10,13 +10,15 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Reads the database's change log (migration V90) every few milliseconds, and at once after each write through this
- * instance ({@link ReadYourWrites}), and tells the {@link ReadCache} which topics changed.
+ * instance ({@link ReadYourWrites}), and tells the {@link ReadCache} which topics changed, and the test-suite controls
+ * which of theirs did ({@link ControlChanged}: fault rules, say), also when the read cache is off.
  * <p>
  * The log is read by transaction id against the snapshot of the previous read: the rows of transactions that began
  * after it (ids from its xmax on) and of those it saw still running (its xip list). Every other transaction had ended
@@ -45,7 +47,8 @@ public class ChangeLog {
     private final Pool pool;
     private final Vertx vertx;
     private final ReadCache cache;
-    private final boolean enabled;
+    private final Event<ControlChanged> controls;
+    private final boolean caching;
     private final long intervalMillis;
     private volatile boolean stopping;
 
@@ -58,20 +61,19 @@ public class ChangeLog {
     private long lastRead;
     private boolean reported;
 
-    ChangeLog(Pool pool, Vertx vertx, ReadCache cache, ServiceConfig config) {
+    ChangeLog(Pool pool, Vertx vertx, ReadCache cache, Event<ControlChanged> controls, ServiceConfig config) {
         this.pool = pool;
         this.vertx = vertx;
         this.cache = cache;
-        this.enabled = config.readCacheEntries() > 0;
+        this.controls = controls;
+        this.caching = config.readCacheEntries() > 0;
         this.intervalMillis = Math.max(1, config.changePollInterval().toMillis());
     }
 
     void start(@Observes StartupEvent started) {
         vertx.setPeriodic(PRUNE_EVERY_MILLIS, tick -> pool.query(PRUNE).execute()
                 .onFailure(failure -> LOG.debugf("Change log not pruned this time: %s", failure.getMessage())));
-        if (enabled) {
-            poll();
-        }
+        poll();
     }
 
     void stop(@Observes ShutdownEvent stopped) {
@@ -80,7 +82,7 @@ public class ChangeLog {
     }
 
     private void poll() {
-        catchUp().onComplete(done -> {
+        readNow().onComplete(done -> {
             if (!stopping) {
                 vertx.setTimer(intervalMillis, tick -> poll());
             }
@@ -89,7 +91,11 @@ public class ChangeLog {
 
     /** Completes when a read of the log that began after this call has ended (also when it failed: the cache is off then). */
     public Future<Void> catchUp() {
-        if (!enabled || stopping) {
+        return caching ? readNow() : Future.succeededFuture();
+    }
+
+    private Future<Void> readNow() {
+        if (stopping) {
             return Future.succeededFuture();
         }
         Promise<Void> now;
@@ -125,7 +131,11 @@ public class ChangeLog {
     private Future<Void> begin() {
         return pool.query(START).execute().map(rows -> {
             keep(rows.iterator().next());
-            cache.listening(true);
+            if (caching) {
+                cache.listening(true);
+            }
+            // Changes while the log was not read are not known: every control reloads.
+            controls.fire(new ControlChanged(ChangeTopics.EVERYTHING));
             return null;
         });
     }
@@ -136,7 +146,9 @@ public class ChangeLog {
             for (Row row : rows) {
                 snapshot = row;
                 String topic = row.getString(2);
-                if (topic != null) {
+                if (topic != null && topic.startsWith(ChangeTopics.CONTROL)) {
+                    controls.fire(new ControlChanged(topic));
+                } else if (topic != null) {
                     cache.changed(topic);
                 }
             }

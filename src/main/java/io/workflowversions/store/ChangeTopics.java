@@ -6,7 +6,13 @@ import java.util.UUID;
 public final class ChangeTopics {
 
     /** Everything: a table was truncated. */
-    static final String EVERYTHING = "*";
+    public static final String EVERYTHING = "*";
+
+    /** The prefix of the test-suite controls' topics, which no cached read depends on. */
+    public static final String CONTROL = "control:";
+
+    /** The fault rules (migration V100). */
+    public static final String FAULTS = CONTROL + "faults";
 
     private ChangeTopics() {
     }

@@ -32,6 +32,9 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
     static final String METHOD_NOT_ALLOWED = "API-0405";
     static final String NOT_ACCEPTABLE = "API-0406";
     static final String UNAVAILABLE = "SYS-0503";
+    static final String TOO_MANY_REQUESTS = "API-0429";
+    static final String BAD_GATEWAY = "SYS-0502";
+    static final String GATEWAY_TIMEOUT = "SYS-0504";
 
     /** Where a problem with the body as a whole is reported. */
     static final String BODY = "body";
@@ -60,12 +63,12 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
     public ErrorResponse render(Failure failure, RequestInfo request) {
         Shape shape = shape(failure);
         ErrorObject body = new ErrorObject()
-                .errorCode(shape.code())
+                .errorCode(failure.code() != null ? failure.code() : shape.code())
                 .errorMsg(shape.message())
                 .httpStatusCode(shape.status())
                 .details(details(failure, shape.location()))
                 .requestId(ulid.next());
-        Map<String, String> headers = shape.status() == 503 ? Map.of("Retry-After", "1") : Map.of();
+        Map<String, String> headers = shape.status() == 503 || shape.status() == 429 ? Map.of("Retry-After", "1") : Map.of();
         return new ErrorResponse(shape.status(), MediaType.APPLICATION_JSON, body, headers);
     }
 
@@ -88,7 +91,10 @@ public class FrankieOneErrorEnvelope implements ErrorEnvelope {
             case PAYLOAD_TOO_LARGE -> new Shape(413, TOO_LARGE, "Request body too large", BODY);
             case URI_TOO_LONG -> new Shape(414, URI_TOO_LONG, "Request URI too long", "path");
             case INTERNAL -> new Shape(500, INTERNAL, "Internal error", null);
+            case TOO_MANY_REQUESTS -> new Shape(429, TOO_MANY_REQUESTS, "Too many requests", null);
+            case BAD_GATEWAY -> new Shape(502, BAD_GATEWAY, "Bad gateway", null);
             case UNAVAILABLE -> new Shape(503, UNAVAILABLE, "Service temporarily unavailable", null);
+            case GATEWAY_TIMEOUT -> new Shape(504, GATEWAY_TIMEOUT, "Gateway timeout", null);
         };
     }
 

@@ -58,8 +58,13 @@ public class PatchworksErrorEnvelope implements ErrorEnvelope {
             case URI_TOO_LONG -> message(414, "The request URI is too long.");
             case MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(List.of(new FieldIssue("body", MALFORMED)));
             case INVALID_INPUT -> invalidInput(failure, verbatim);
-            case RULE_VIOLATED -> validation(verbatim ? failure.issues() : translate(failure.issues()));
+            case RULE_VIOLATED -> failure.issues().isEmpty() ? message(422, "The given data was invalid.")
+                    : validation(verbatim ? failure.issues() : translate(failure.issues()));
+            case TOO_MANY_REQUESTS -> new ErrorResponse(429, JSON, Map.of("message", "Too Many Attempts."),
+                    Map.of("Retry-After", "60", "X-RateLimit-Remaining", "0"));
+            case BAD_GATEWAY -> message(502, "Bad Gateway");
             case UNAVAILABLE -> message(503, "Service Unavailable");
+            case GATEWAY_TIMEOUT -> message(504, "Gateway Timeout");
             case INTERNAL -> message(500, "Server Error");
         };
     }

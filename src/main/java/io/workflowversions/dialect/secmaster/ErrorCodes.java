@@ -23,6 +23,10 @@ final class ErrorCodes {
     static final String APIG_AUTH = "APIG.0301";
     static final String APIG_FORBIDDEN = "APIG.1005";
     static final String APIG_NO_API = "APIG.0101";
+    /** The gateway's throttle, and a backend that is unreachable or too slow [I: Huawei APIG's error codes]. */
+    static final String APIG_THROTTLED = "APIG.0308";
+    static final String APIG_BACKEND_UNAVAILABLE = "APIG.0201";
+    static final String APIG_BACKEND_TIMEOUT = "APIG.0202";
 
     private ErrorCodes() {
     }

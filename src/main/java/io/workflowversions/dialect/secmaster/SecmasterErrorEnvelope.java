@@ -35,20 +35,27 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
             return iam(failure, requestId);
         }
         return switch (failure.kind()) {
-            case UNAUTHENTICATED -> gateway(401, ErrorCodes.APIG_AUTH,
+            case UNAUTHENTICATED -> gateway(401, codeOr(failure, ErrorCodes.APIG_AUTH),
                     "Incorrect IAM authentication information: " + failure.message(), requestId);
-            case FORBIDDEN -> gateway(403, ErrorCodes.APIG_FORBIDDEN,
+            case FORBIDDEN -> gateway(403, codeOr(failure, ErrorCodes.APIG_FORBIDDEN),
                     "No permissions to request this method: " + failure.message(), requestId);
             case METHOD_NOT_ALLOWED -> gateway(404, ErrorCodes.APIG_NO_API, NO_API, requestId);
             case NOT_FOUND -> notFound(failure, requestId);
-            case PAYLOAD_TOO_LARGE -> business(413, ErrorCodes.INVALID_REQUEST, failure.message(), requestId);
+            case PAYLOAD_TOO_LARGE -> business(413, codeOr(failure, ErrorCodes.INVALID_REQUEST), failure.message(), requestId);
             case URI_TOO_LONG -> business(414, ErrorCodes.INVALID_REQUEST, failure.message(), requestId);
             case MALFORMED_BODY, INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> business(400,
                     codeOr(failure, ErrorCodes.INVALID_REQUEST), failure.message(), requestId);
             case CONFLICT, RULE_VIOLATED -> business(400, codeOr(failure, ErrorCodes.ILLEGAL_TRANSITION),
                     failure.message(), requestId);
-            case UNAVAILABLE -> business(503, ErrorCodes.UNAVAILABLE, failure.message(), requestId);
-            case INTERNAL -> business(500, ErrorCodes.INTERNAL, failure.message(), requestId);
+            case UNAVAILABLE -> business(503, codeOr(failure, ErrorCodes.UNAVAILABLE), failure.message(), requestId);
+            case INTERNAL -> business(500, codeOr(failure, ErrorCodes.INTERNAL), failure.message(), requestId);
+            // The API gateway's own answers: its throttle, and a backend it cannot reach or that does not answer.
+            case TOO_MANY_REQUESTS -> gateway(429, codeOr(failure, ErrorCodes.APIG_THROTTLED),
+                    "The throttling threshold has been reached: " + failure.message(), requestId);
+            case BAD_GATEWAY -> gateway(502, codeOr(failure, ErrorCodes.APIG_BACKEND_UNAVAILABLE), failure.message(),
+                    requestId);
+            case GATEWAY_TIMEOUT -> gateway(504, codeOr(failure, ErrorCodes.APIG_BACKEND_TIMEOUT), failure.message(),
+                    requestId);
         };
     }
 
@@ -99,7 +106,10 @@ public class SecmasterErrorEnvelope implements ErrorEnvelope {
             case URI_TOO_LONG -> new IamStatus(414, "Request-URI Too Long");
             case NOT_FOUND -> new IamStatus(404, "Not Found");
             case METHOD_NOT_ALLOWED -> new IamStatus(405, "Method Not Allowed");
+            case TOO_MANY_REQUESTS -> new IamStatus(429, "Too Many Requests");
+            case BAD_GATEWAY -> new IamStatus(502, "Bad Gateway");
             case UNAVAILABLE -> new IamStatus(503, "Service Unavailable");
+            case GATEWAY_TIMEOUT -> new IamStatus(504, "Gateway Timeout");
             case INTERNAL -> new IamStatus(500, "Internal Server Error");
             default -> new IamStatus(400, "Bad Request");
         };
