@@ -1,13 +1,17 @@
 package io.workflowversions.reliability;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.workflowversions.boot.EmbeddedDatabase;
 import io.workflowversions.support.Concurrently;
 import io.workflowversions.support.Concurrently.Outcome;
 import io.workflowversions.support.ServiceProcess;
 import io.workflowversions.support.ServiceProcess.SharedKeys;
+import io.workflowversions.support.SpecValidation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -294,5 +298,43 @@ class MultiInstanceIT {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 21).mapToObj(Long::valueOf).toList());
         System.out.printf("[reliability] several instances, frankieone: 30 publishes, versions 1..30; fortanix: 20 new"
                 + " versions, \"2\"..\"21\" distinct; over 2 instances%n");
+    }
+
+    /**
+     * A fault rule made through one instance applies on both: the other reads it from the change log within its poll
+     * interval, its count is taken once in all, and deleting it through the other instance ends it on both.
+     */
+    @Test
+    void aFaultRuleHoldsOnBothInstances() {
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
+        given().baseUri(a.url()).filter(SpecValidation.strict("admin.yaml")).header("Authorization", "Bearer " + keys.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("dialect", "frankieone", "tenant", t.customer, "operation", "listWorkflowDefinitions",
+                        "fault", Map.of("type", "error", "status", 503), "times", 6))
+                .post("/admin/v1/faults").then().statusCode(201);
+        // b has read the rule once it answers with it; a took it at once.
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(t.frankieone(b.url()).get("/v2/workflowDefinitions").then().extract().statusCode()).isEqualTo(503));
+
+        List<Outcome<Integer>> statuses = Concurrently.run(20, i -> () -> t.frankieone(url(i))
+                .get("/v2/workflowDefinitions").then().extract().statusCode());
+        assertThat(statuses).allMatch(Outcome::succeeded);
+        assertThat(statuses.stream().filter(o -> o.value() == 503)).hasSize(5);
+        assertThat(statuses.stream().filter(o -> o.value() == 200)).hasSize(15);
+
+        String id = given().baseUri(b.url()).filter(SpecValidation.strict("admin.yaml"))
+                .header("Authorization", "Bearer " + keys.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("dialect", "frankieone", "tenant", t.customer, "fault", Map.of("type", "error", "status", 500)))
+                .post("/admin/v1/faults").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(t.frankieone(a.url()).get("/v2/workflowDefinitions").then().extract().statusCode()).isEqualTo(500));
+        given().baseUri(a.url()).filter(SpecValidation.strict("admin.yaml")).header("Authorization", "Bearer " + keys.adminToken())
+                .delete("/admin/v1/faults/" + id).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(t.frankieone(b.url()).get("/v2/workflowDefinitions").then().extract().statusCode()).isEqualTo(200));
+        assertThat(t.frankieone(a.url()).get("/v2/workflowDefinitions").then().extract().statusCode()).isEqualTo(200);
+        REQUESTS.addAndGet(26);
+        System.out.printf("[reliability] several instances, faults: a rule made on one instance applied on the other,"
+                + " 6 times in all over 2 instances; deleted on one, ended on both%n");
     }
 }
