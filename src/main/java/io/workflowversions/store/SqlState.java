@@ -9,6 +9,7 @@ public final class SqlState {
 
     /** A row refers to one that is not there (any more): a foreign key violation. */
     static final String FOREIGN_KEY_VIOLATION = "23503";
+    static final String UNIQUE_VIOLATION = "23505";
 
     private SqlState() {
     }

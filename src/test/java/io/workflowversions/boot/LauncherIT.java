@@ -61,6 +61,9 @@ class LauncherIT {
                 .body(Map.of("dialect", "frankieone", "type", "api_key", "secret", "kept-" + UUID.randomUUID(),
                         "tenant", "customer-1", "role", "writer"))
                 .post("/admin/v1/credentials").then().statusCode(201).extract().path("id");
+        String snapshot = given().baseUri(service.url()).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON).body("{\"credentials\": true}")
+                .post("/admin/v1/snapshots").then().statusCode(201).extract().path("id");
 
         assertThat(service.stop()).as("a graceful stop on SIGTERM").isIn(0, 130, 143);
         service = ServiceProcess.start(workDir, Map.of());
@@ -69,6 +72,10 @@ class LauncherIT {
 
         given().baseUri(service.url()).header("Authorization", "Bearer " + newToken).get("/admin/v1/credentials")
                 .then().statusCode(200).body("items", hasSize(7)).body("items.id", hasItem(created));
+        // A snapshot survives the restart, and restores the credentials it copied.
+        given().baseUri(service.url()).header("Authorization", "Bearer " + newToken)
+                .post("/admin/v1/snapshots/" + snapshot + "/restore").then().statusCode(200)
+                .body("restored.credentials", org.hamcrest.Matchers.equalTo(7));
         assertThat(service.output()).doesNotContain("Created the demo credentials");
     }
 

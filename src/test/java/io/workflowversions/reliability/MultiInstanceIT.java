@@ -337,4 +337,43 @@ class MultiInstanceIT {
         System.out.printf("[reliability] several instances, faults: a rule made on one instance applied on the other,"
                 + " 6 times in all over 2 instances; deleted on one, ended on both%n");
     }
+
+    /**
+     * A snapshot made through one instance is restored through the other, and the first instance, which had the
+     * version in memory, reads its restored state: a restore is a change like any other.
+     */
+    @Test
+    void aSnapshotMadeOnOneInstanceIsRestoredOnTheOther() {
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
+        String token = t.secmasterToken(a.url());
+        String workflow = ProcessTenants.secmaster(a.url(), token).body(ProcessTenants.secmasterWorkflowBody("snapshot"))
+                .post(t.secmasterWorkflows()).then().statusCode(200).extract().path("data.id");
+        String version = ProcessTenants.secmaster(a.url(), token).body(ProcessTenants.secmasterVersionBody())
+                .post(t.secmasterWorkflows() + "/" + workflow + "/versions").then().statusCode(200).extract().path("data.id");
+        String path = t.secmasterWorkflows() + "/versions/" + version;
+        String id = adminAt(a).body(Map.of("dialect", "secmaster", "tenant", t.project)).post("/admin/v1/snapshots")
+                .then().statusCode(201).extract().path("id");
+
+        ProcessTenants.secmaster(a.url(), token).body(Map.of("name", "renamed after the snapshot")).put(path).then().statusCode(200);
+        ProcessTenants.secmaster(a.url(), token).get(path).then().statusCode(200)
+                .body("data.name", org.hamcrest.Matchers.equalTo("renamed after the snapshot"));
+        adminAt(b).post("/admin/v1/snapshots/" + id + "/restore").then().statusCode(200).body("restored.versions",
+                org.hamcrest.Matchers.equalTo(1));
+
+        String name = ProcessTenants.secmaster(b.url(), token).get(path).then().statusCode(200).extract().path("data.name");
+        assertThat(name).isNotEqualTo("renamed after the snapshot");
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(ProcessTenants.secmaster(a.url(), token).get(path).then().statusCode(200)
+                        .extract().<String>path("data.name")).isEqualTo(name));
+        adminAt(a).delete("/admin/v1/snapshots/" + id).then().statusCode(204);
+        adminAt(b).post("/admin/v1/snapshots/" + id + "/restore").then().statusCode(404);
+        REQUESTS.addAndGet(10);
+        System.out.printf("[reliability] several instances, snapshots: made on one instance, restored on the other, the"
+                + " restored version read on both; deleted on one, gone on both%n");
+    }
+
+    private static io.restassured.specification.RequestSpecification adminAt(ServiceProcess instance) {
+        return given().baseUri(instance.url()).filter(SpecValidation.strict("admin.yaml"))
+                .header("Authorization", "Bearer " + keys.adminToken()).contentType(ContentType.JSON);
+    }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
  * One fresh tenant in every dialect, with credentials created through the admin API of a running instance, and the
  * requests the process tests send to any instance (given by its base URL).
  */
-final class ProcessTenants {
+public final class ProcessTenants {
 
     static final String SECMASTER = "huawei-secmaster.yaml";
     static final String PATCHWORKS = "patchworks.yaml";
@@ -81,7 +81,7 @@ final class ProcessTenants {
                 "aop_type", "NORMAL", "dataclass_id", "dc-1", "labels", "IP");
     }
 
-    static String secmasterVersionBody() {
+    public static String secmasterVersionBody() {
         try (InputStream in = ProcessTenants.class.getResourceAsStream("/secmaster/create-workflow-version-request.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -122,7 +122,7 @@ final class ProcessTenants {
                 .contentType(ContentType.JSON);
     }
 
-    static Map<String, Object> graphContents(String config) {
+    public static Map<String, Object> graphContents(String config) {
         return Map.of("objects", Map.of("app", Map.of("name", "Scoring", "ref", Map.of("app",
                 Map.of("image_id", "0e2e4c43-3a5b-4f5e-8b0e-6c7c9a1d2e3f", "config_id", config)))), "edges", Map.of());
     }
