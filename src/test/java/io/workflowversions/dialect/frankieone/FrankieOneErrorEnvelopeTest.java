@@ -33,8 +33,11 @@ class FrankieOneErrorEnvelopeTest {
                 Map.entry(FailureKind.CONFLICT, new Object[] {409, "VAL-0409"}),
                 Map.entry(FailureKind.PAYLOAD_TOO_LARGE, new Object[] {413, "VAL-0413"}),
                 Map.entry(FailureKind.URI_TOO_LONG, new Object[] {414, "API-0414"}),
+                Map.entry(FailureKind.TOO_MANY_REQUESTS, new Object[] {429, "API-0429"}),
                 Map.entry(FailureKind.INTERNAL, new Object[] {500, "SYS-0000"}),
-                Map.entry(FailureKind.UNAVAILABLE, new Object[] {503, "SYS-0503"}));
+                Map.entry(FailureKind.BAD_GATEWAY, new Object[] {502, "SYS-0502"}),
+                Map.entry(FailureKind.UNAVAILABLE, new Object[] {503, "SYS-0503"}),
+                Map.entry(FailureKind.GATEWAY_TIMEOUT, new Object[] {504, "SYS-0504"}));
         assertThat(expected.keySet()).containsExactlyInAnyOrder(FailureKind.values());
 
         expected.forEach((kind, statusAndCode) -> {
