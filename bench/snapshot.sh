@@ -10,6 +10,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$BENCH_DIR/lib/seed.sh"
+source "$BENCH_DIR/lib/pgbench.sh"
 
 RESTORES=${BENCH_RESTORES:-10}
 VERSIONS=10000
@@ -63,15 +64,26 @@ done
 [[ $(psql_bench -At -c "select count(*) from workflow_version v join workflow w on w.id = v.workflow_id where w.tenant = '$PROJECT'") == "$versions" ]] \
   || die "a restore did not bring back $versions versions"
 
+# The profile: one more restore with every statement's duration in the server's log, summed by statement.
+as_postgres_sql() { as_pg "$PG_BIN/psql" -X -q -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d bench "$@" > /dev/null; }
+as_postgres_sql -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()"
+sleep 0.5
+log_from=$(( $(wc -l < "$PGDATA/postgres.log") + 1 ))
+profile_ms=$(admin -o /dev/null -w '%{time_total}' -X POST "$B/admin/v1/snapshots/$snapshot/restore" | awk '{printf "%d", $1 * 1000}')
+as_postgres_sql -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()"
+profile=$(tail -n +"$log_from" "$PGDATA/postgres.log" | sed -n 's/.*duration: \([0-9.]*\) ms *\(parse\|bind\|execute\|statement\)[^:]*: *\(.*\)/\1\t\3/p' \
+  | awk -F'\t' '{key = substr($2, 1, 110); t[key] += $1; total += $1} END {for (k in t) printf "| %.1f | `%s` |\n", t[k], k; printf "| %.1f | all statements |\n", total}' \
+  | sort -t'|' -k2 -rn)
+
 # B0: the same delete and insert, straight from copy tables, in one transaction.
 psql_bench <<SQL
 create table b0_workflow as select w.* from workflow w where w.tenant = '$PROJECT';
 create table b0_version as select v.* from workflow_version v join workflow w on w.id = v.workflow_id where w.tenant = '$PROJECT';
 SQL
 b0_ms=()
+b0_triggers disable
 for ((i = 1; i <= RESTORES; i++)); do
   ms=$(psql_bench -At <<SQL | awk '/^Time:/ {t += $2} END {printf "%d", t}'
-set session_replication_role = replica;
 \timing on
 begin;
 delete from workflow where tenant = '$PROJECT' and dialect = 'secmaster';
@@ -82,6 +94,7 @@ SQL
 )
   b0_ms+=("$ms")
 done
+b0_triggers enable
 
 svc=$(printf '%s\n' "${restore_ms[@]}" | median); svc_max=$(printf '%s\n' "${restore_ms[@]}" | max)
 b0=$(printf '%s\n' "${b0_ms[@]}" | median)
@@ -101,5 +114,12 @@ ratio=$(awk -v s="$svc" -v b="$b0" 'BEGIN {printf "%.2f", (b > 0 ? s / b : 0)}')
   echo "svc/B0 time: $ratio × (the restore's time over what the database needs for the job)."
   echo
   echo "Restores (ms): ${restore_ms[*]}; B0 (ms): ${b0_ms[*]}."
+  echo
+  echo "Profile of one more restore ($profile_ms ms at the client): the server's time per statement (parse, bind and"
+  echo "execute summed), from its log."
+  echo
+  echo "| ms | statement (first 110 characters) |"
+  echo "|---|---|"
+  echo "$profile"
 } > "$REPORT"
 cat "$REPORT"

@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Snapshots of the whole store or of one dialect's tenant (migration V110): every row of the covered tables as jsonb,
- * written back with its ids by a restore. Whole tables are copied with one statement each, in SQL rather than through
- * the ORM, so that a restore of 10,000 versions takes a few statements, not 10,000 entities.
+ * Snapshots of the whole store or of one dialect's tenant (migration V110): every row of the covered tables copied
+ * into the table's snapshot table, and written back with its ids by a restore. Each table is copied with one
+ * statement, in SQL rather than through the ORM, so that a restore of 10,000 versions takes a few statements, not
+ * 10,000 entities.
  */
 @ApplicationScoped
 public class StoreSnapshots {
@@ -59,8 +60,15 @@ public class StoreSnapshots {
             + " and sequencename in ('public_serial', 'workflow_id_seq', 'workflow_version_id_seq', 'version_schedule_id_seq',"
             + " 'version_upload_id_seq', 'version_metric_id_seq')) s";
     private static final String COLUMNS = "id, dialect, tenant, credentials, counts, created_at";
+    /** Per covered table, the columns its snapshot table has too, in the table's order. */
+    private static final String SHARED_COLUMNS = "select t.relname, string_agg(quote_ident(a.attname), ', ' order by a.attnum)"
+            + " from pg_class t join pg_attribute a on a.attrelid = t.oid"
+            + " where t.relnamespace = current_schema()::regnamespace and t.relname = any($1) and a.attnum > 0"
+            + " and not a.attisdropped and exists (select 1 from pg_attribute s where s.attrelid = to_regclass('snapshot_'"
+            + " || t.relname) and s.attname = a.attname and not s.attisdropped) group by t.relname";
 
     private final Pool pool;
+    private volatile Map<String, String> sharedColumns;
 
     StoreSnapshots(Pool pool) {
         this.pool = pool;
@@ -70,25 +78,44 @@ public class StoreSnapshots {
     public Uni<Snapshot> create(Optional<String> dialect, Optional<String> tenant, boolean credentials) {
         UUID id = UUID.randomUUID();
         Tuple scope = Tuple.of(dialect.orElse(null), tenant.orElse(null), id);
-        return pool.withTransaction(connection -> connection.query("set transaction isolation level repeatable read").execute()
+        return sharedColumns().chain(columns -> pool.withTransaction(connection -> connection
+                .query("set transaction isolation level repeatable read").execute()
                 .chain(() -> connection.preparedQuery(dialect.isEmpty() ? SEQUENCES : "select null::jsonb").execute())
                 .map(rows -> rows.iterator().next().getValue(0))
                 .chain(sequences -> connection.preparedQuery("insert into snapshot (id, dialect, tenant, credentials, sequences,"
                         + " counts) values ($1, $2, $3, $4, $5, '{}')").execute(Tuple.of(id, dialect.orElse(null),
                         tenant.orElse(null), credentials, sequences)))
-                .chain(() -> copy(connection, tables(credentials), scope))
+                .chain(() -> copy(connection, tables(credentials), columns, scope))
                 .chain(counts -> connection.preparedQuery("update snapshot set counts = $2 where id = $1 returning " + COLUMNS)
                         .execute(Tuple.of(id, JsonObject.mapFrom(counts(counts)))))
-                .map(rows -> snapshot(rows.iterator().next())));
+                .map(rows -> snapshot(rows.iterator().next()))));
     }
 
-    private static Uni<List<Long>> copy(SqlConnection connection, List<Table> tables, Tuple scope) {
-        return Multi.createFrom().range(0, tables.size())
-                .onItem().transformToUniAndConcatenate(i -> connection.preparedQuery(
-                        "insert into snapshot_row (snapshot_id, ordinal, table_name, data) select $3, " + i + ", '"
-                                + tables.get(i).name() + "', to_jsonb(r) from (" + tables.get(i).rows() + ") r")
+    private static Uni<List<Long>> copy(SqlConnection connection, List<Table> tables, Map<String, String> columns,
+            Tuple scope) {
+        return Multi.createFrom().iterable(tables)
+                .onItem().transformToUniAndConcatenate(table -> connection.preparedQuery("insert into snapshot_" + table.name()
+                                + " (snapshot_id, " + columns.get(table.name()) + ") select $3, " + columns.get(table.name())
+                                + " from (" + table.rows() + ") r")
                         .execute(scope).map(rows -> (long) rows.rowCount()))
                 .collect().asList();
+    }
+
+    /** Read once: the columns change only with a migration, which runs before the service starts. */
+    private Uni<Map<String, String>> sharedColumns() {
+        if (sharedColumns != null) {
+            return Uni.createFrom().item(sharedColumns);
+        }
+        String[] names = tables(true).stream().map(Table::name).toArray(String[]::new);
+        return pool.preparedQuery(SHARED_COLUMNS).execute(Tuple.tuple().addArrayOfString(names)).map(rows -> {
+            Map<String, String> columns = new LinkedHashMap<>();
+            rows.forEach(row -> columns.put(row.getString(0), row.getString(1)));
+            if (columns.size() != names.length) {
+                throw new IllegalStateException("Snapshot tables missing for some of " + List.of(names) + ": " + columns.keySet());
+            }
+            sharedColumns = columns;
+            return columns;
+        });
     }
 
     public Uni<List<Snapshot>> list() {
@@ -106,7 +133,7 @@ public class StoreSnapshots {
 
     /** Puts the snapshot's scope back, in one transaction; NOT_FOUND when there is no such snapshot. */
     public Uni<Restore> restore(UUID id) {
-        return pool.withTransaction(connection -> connection
+        return sharedColumns().chain(columns -> pool.withTransaction(connection -> connection
                 .preparedQuery("select dialect, tenant, credentials, sequences from snapshot where id = $1 for share")
                 .execute(Tuple.of(id))
                 .map(rows -> {
@@ -115,10 +142,10 @@ public class StoreSnapshots {
                     }
                     return rows.iterator().next();
                 })
-                .chain(found -> restore(connection, id, found)));
+                .chain(found -> restore(connection, id, found, columns))));
     }
 
-    private static Uni<Restore> restore(SqlConnection connection, UUID id, Row found) {
+    private static Uni<Restore> restore(SqlConnection connection, UUID id, Row found, Map<String, String> columns) {
         List<Table> tables = tables(found.getBoolean("credentials"));
         Tuple scope = Tuple.of(found.getString("dialect"), found.getString("tenant"));
         JsonObject sequences = (JsonObject) found.getValue("sequences");
@@ -129,8 +156,8 @@ public class StoreSnapshots {
                         : Uni.createFrom().voidItem())
                 .chain(removed -> Multi.createFrom().iterable(tables)
                         .onItem().transformToUniAndConcatenate(table -> connection.preparedQuery("insert into " + table.name()
-                                + " overriding system value select (jsonb_populate_record(null::" + table.name() + ", data)).*"
-                                + " from snapshot_row where snapshot_id = $1 and table_name = '" + table.name() + "'")
+                                + " (" + columns.get(table.name()) + ") overriding system value select "
+                                + columns.get(table.name()) + " from snapshot_" + table.name() + " where snapshot_id = $1")
                                 .execute(Tuple.of(id)).map(rows -> (long) rows.rowCount()))
                         .collect().asList()
                         .call(() -> sequences(connection, sequences))

@@ -168,7 +168,21 @@ class SnapshotsTest {
         admin().delete(SNAPSHOTS + "/" + id).then().statusCode(204);
         problem(admin().post(SNAPSHOTS + "/" + id + "/restore"), 404);
         problem(admin().delete(SNAPSHOTS + "/" + id), 404);
-        assertThat(Sql.count("select count(*) from snapshot_row where snapshot_id = ?::uuid", id)).isZero();
+        assertThat(Sql.count("select count(*) from snapshot_workflow where snapshot_id = ?::uuid", id)).isZero();
+    }
+
+    @Test
+    void everyColumnOfACoveredTableHasItsPlaceInTheSnapshotTable() {
+        for (String table : List.of("workflow", "workflow_version", "version_schedule", "version_upload", "version_metric",
+                "credential")) {
+            assertThat(columns("snapshot_" + table)).as(table).isEqualTo(columns(table) + ",snapshot_id");
+        }
+    }
+
+    private static String columns(String table) {
+        return (String) Sql.rows("select string_agg(column_name, ',' order by ordinal_position) as names"
+                + " from information_schema.columns where table_schema = current_schema() and table_name = ?", table)
+                .get(0).get("names");
     }
 
     @Test
