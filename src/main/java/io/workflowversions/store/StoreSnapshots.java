@@ -86,8 +86,8 @@ public class StoreSnapshots {
                         + " counts) values ($1, $2, $3, $4, $5, '{}')").execute(Tuple.of(id, dialect.orElse(null),
                         tenant.orElse(null), credentials, sequences)))
                 .chain(() -> copy(connection, tables(credentials), columns, scope))
-                .chain(counts -> connection.preparedQuery("update snapshot set counts = $2 where id = $1 returning " + COLUMNS)
-                        .execute(Tuple.of(id, JsonObject.mapFrom(counts(counts)))))
+                .chain(perTable -> connection.preparedQuery("update snapshot set counts = $2 where id = $1 returning " + COLUMNS)
+                        .execute(Tuple.of(id, new JsonObject(json(counts(perTable))))))
                 .map(rows -> snapshot(rows.iterator().next()))));
     }
 
@@ -203,7 +203,8 @@ public class StoreSnapshots {
                 perTable.size() > 5 ? perTable.get(5) : 0);
     }
 
-    private static Map<String, Object> counts(Counts counts) {
+    /** By hand: a record is no bean to Jackson in the native executable, where it has no reflection metadata. */
+    private static Map<String, Object> json(Counts counts) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("workflows", counts.workflows());
         json.put("versions", counts.versions());
