@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.workflowversions.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.workflowversions.clock.ServiceClock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,23 +27,24 @@ import java.util.Locale;
 public class LoginThrottle {
 
     private static final String BLOCKED_SQL = "select blocked_until from login_throttle"
-            + " where dialect = $1 and username = $2 and blocked_until > now()";
+            + " where dialect = $1 and username = $2 and blocked_until > $3";
 
+    /** $6 is now by the service's clock. */
     private static final String FAILURE_SQL = """
             insert into login_throttle as t (dialect, username, window_start, failures, blocked_until)
-            values ($1, $2, now(), 1, case when 1 >= $3 then now() + $5 * interval '1 millisecond' end)
+            values ($1, $2, $6, 1, case when 1 >= $3 then $6 + $5 * interval '1 millisecond' end)
             on conflict (dialect, username) do update set
-                window_start = case when t.window_start <= now() - $4 * interval '1 millisecond'
-                                    then now() else t.window_start end,
-                failures = case when t.window_start <= now() - $4 * interval '1 millisecond'
+                window_start = case when t.window_start <= $6 - $4 * interval '1 millisecond'
+                                    then $6 else t.window_start end,
+                failures = case when t.window_start <= $6 - $4 * interval '1 millisecond'
                                 then 1 else t.failures + 1 end,
-                blocked_until = case when (case when t.window_start <= now() - $4 * interval '1 millisecond'
+                blocked_until = case when (case when t.window_start <= $6 - $4 * interval '1 millisecond'
                                                 then 1 else t.failures + 1 end) >= $3
-                                     then now() + $5 * interval '1 millisecond' else t.blocked_until end
+                                     then $6 + $5 * interval '1 millisecond' else t.blocked_until end
             returning failures, blocked_until""";
 
     private static final String SUCCESS_SQL = "delete from login_throttle where dialect = $1 and username = $2"
-            + " and (blocked_until is null or blocked_until <= now())";
+            + " and (blocked_until is null or blocked_until <= $3)";
 
     private final Pool pool;
     private final ServiceConfig config;
@@ -52,7 +56,7 @@ public class LoginThrottle {
 
     /** Whether this user is in a cooling period now; a refusal is logged. */
     public Uni<Boolean> blocked(String dialect, String username) {
-        return query(BLOCKED_SQL, Tuple.of(dialect, key(username))).map(rows -> {
+        return query(BLOCKED_SQL, Tuple.of(dialect, key(username), now(dialect))).map(rows -> {
             if (rows.size() == 0) {
                 return false;
             }
@@ -66,8 +70,8 @@ public class LoginThrottle {
     /** Counts a failed login; the failure that reaches the limit starts the cooling period (logged). */
     public Uni<Void> failed(String dialect, String username) {
         ServiceConfig.Login login = config.login();
-        return query(FAILURE_SQL, Tuple.of(dialect, key(username), login.maxFailures(), login.window().toMillis(),
-                login.cooldown().toMillis())).invoke(rows -> {
+        return query(FAILURE_SQL, Tuple.from(List.of(dialect, key(username), login.maxFailures(), login.window().toMillis(),
+                login.cooldown().toMillis(), now(dialect)))).invoke(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getInteger("failures") == login.maxFailures()) {
                         Log.warnf("User '%s' of %s failed to log in %d times within %s; further logins are refused"
@@ -79,7 +83,12 @@ public class LoginThrottle {
 
     /** A successful login forgets earlier failures (but never ends a cooling period early). */
     public Uni<Void> succeeded(String dialect, String username) {
-        return query(SUCCESS_SQL, Tuple.of(dialect, key(username))).replaceWithVoid();
+        return query(SUCCESS_SQL, Tuple.of(dialect, key(username), now(dialect))).replaceWithVoid();
+    }
+
+    /** A login's tenant is not known before it succeeds: cooling periods follow the service's clock. */
+    private static OffsetDateTime now(String dialect) {
+        return ServiceClock.now(dialect, null).atOffset(ZoneOffset.UTC);
     }
 
     private Uni<RowSet<Row>> query(String sql, Tuple parameters) {

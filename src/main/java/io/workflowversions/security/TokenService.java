@@ -8,14 +8,17 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.workflowversions.clock.ServiceClock;
 import io.workflowversions.config.ServiceConfig;
 import io.workflowversions.http.ApiException;
 import io.workflowversions.http.FailureKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,6 +32,12 @@ public class TokenService {
     private static final String TENANT_CLAIM = "tenant";
     private static final String ROLE_CLAIM = "role";
     private static final int VERIFIED_TOKENS = 4096;
+    /**
+     * The parser's allowance for expiry and not-before, as {@code mp.jwt.verify.clock.skew}: wide, because a token's
+     * times are by the service's clock, which a test suite may have moved up to 50 years ({@code clock.Clocks}), and
+     * {@link #verify} checks them against that clock.
+     */
+    public static final int PARSER_CLOCK_SKEW_SECONDS = 2_000_000_000;
 
     private final ServiceKeys keys;
     private final String issuer;
@@ -49,13 +58,13 @@ public class TokenService {
         this.keys = keys;
         this.issuer = issuer;
         JWTAuthContextInfo context = new JWTAuthContextInfo(keys.verificationKey(), issuer);
-        context.setExpGracePeriodSecs(0);
+        context.setExpGracePeriodSecs(PARSER_CLOCK_SKEW_SECONDS);
         this.parser = new DefaultJWTParser(context);
     }
 
-    /** A signed token for the principal, valid for {@code lifetime}, with the dialect's extra claims. */
+    /** A signed token for the principal, valid for {@code lifetime} by its tenant's clock, with the dialect's extra claims. */
     public IssuedToken issue(Principal principal, Duration lifetime, Map<String, Object> claims) {
-        long issuedAt = System.currentTimeMillis() / 1000;
+        long issuedAt = ServiceClock.now(principal.dialect(), principal.tenant()).getEpochSecond();
         long expiresAt = issuedAt + lifetime.toSeconds();
         JwtClaimsBuilder builder = Jwt.issuer(issuer)
                 .subject(principal.credentialId().toString())
@@ -70,20 +79,31 @@ public class TokenService {
     }
 
     /**
-     * The token's claims when it is ours, unexpired and of this dialect; else UNAUTHENTICATED. A token whose signature
-     * was checked once is remembered until it expires (a signature never becomes invalid; whether its credential still
-     * exists is the caller's check).
+     * The token's claims when it is ours, valid now by its tenant's clock, and of this dialect; else UNAUTHENTICATED.
+     * A token whose signature was checked once is remembered (a signature never becomes invalid; whether its
+     * credential still exists is the caller's check); its times are checked at every use.
      */
     public JsonWebToken verify(String token, String dialect) {
         JsonWebToken jwt = verified.getIfPresent(token);
-        if (jwt == null || jwt.getExpirationTime() <= System.currentTimeMillis() / 1000) {
+        if (jwt == null) {
             jwt = parse(token);
             verified.put(token, jwt);
         }
         if (!dialect.equals(jwt.getClaim(DIALECT_CLAIM))) {
             throw new ApiException(FailureKind.UNAUTHENTICATED, "The token was not issued for this API");
         }
+        long now = ServiceClock.now(dialect, jwt.getClaim(TENANT_CLAIM)).getEpochSecond();
+        if (jwt.getExpirationTime() <= now || seconds(jwt.getClaim(Claims.nbf.name())) > now) {
+            throw new ApiException(FailureKind.UNAUTHENTICATED, "The token is invalid or expired");
+        }
         return jwt;
+    }
+
+    private static long seconds(Object claim) {
+        if (claim instanceof JsonNumber number) {
+            return number.longValue();
+        }
+        return claim instanceof Number number ? number.longValue() : Long.MIN_VALUE;
     }
 
     private JsonWebToken parse(String token) {

@@ -14,6 +14,9 @@ public final class ChangeTopics {
     /** The fault rules (migration V100). */
     public static final String FAULTS = CONTROL + "faults";
 
+    /** The clocks (migration V120). */
+    public static final String CLOCK = CONTROL + "clock";
+
     private ChangeTopics() {
     }
 

@@ -1,5 +1,6 @@
 package io.workflowversions.store;
 
+import io.workflowversions.clock.ServiceClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -497,8 +498,11 @@ public class VersionStore {
         return node != null ? node : JsonNodeFactory.instance.objectNode();
     }
 
-    /** PostgreSQL keeps microseconds; truncating here makes what we answer equal what we stored. */
+    /**
+     * Now by the service's clock (a test suite may have set it): PostgreSQL keeps microseconds; truncating here makes
+     * what we answer equal what we stored.
+     */
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return ServiceClock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

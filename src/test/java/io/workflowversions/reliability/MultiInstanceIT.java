@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.response.Response;
 import io.workflowversions.boot.EmbeddedDatabase;
 import io.workflowversions.support.Concurrently;
@@ -336,6 +337,46 @@ class MultiInstanceIT {
         REQUESTS.addAndGet(26);
         System.out.printf("[reliability] several instances, faults: a rule made on one instance applied on the other,"
                 + " 6 times in all over 2 instances; deleted on one, ended on both%n");
+    }
+
+    /**
+     * A tenant's clock set through one instance stamps what the other writes, an advance through the other moves both,
+     * and a token issued by one expires on the other once that clock passes its lifetime.
+     */
+    @Test
+    void aClockHoldsOnBothInstances() {
+        ProcessTenants t = ProcessTenants.create(a.url(), keys.adminToken());
+        admin(a.url()).body(Map.of("dialect", "frankieone", "tenant", t.customer, "fixed", "2025-01-31T10:00:00Z"))
+                .put("/admin/v1/clock").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(t.frankieone(b.url()).body(ProcessTenants.definition("clocked")).put("/v2/workflowDefinitions/clocked")
+                        .then().statusCode(200).extract().<String>path("workflowDefinition.updatedAt"))
+                        .isEqualTo("2025-01-31T10:00:00Z"));
+
+        admin(b.url()).body(Map.of("dialect", "frankieone", "tenant", t.customer, "by", "PT1H"))
+                .post("/admin/v1/clock/advance").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(t.frankieone(a.url()).body(ProcessTenants.definition("clocked")).put("/v2/workflowDefinitions/clocked")
+                        .then().statusCode(200).extract().<String>path("workflowDefinition.updatedAt"))
+                        .isEqualTo("2025-01-31T11:00:00Z"));
+
+        String token = t.secmasterToken(a.url());
+        ProcessTenants.secmaster(b.url(), token).get(t.secmasterWorkflows()).then().statusCode(200);
+        admin(a.url()).body(Map.of("dialect", "secmaster", "tenant", t.project, "by", "P1DT1M"))
+                .post("/admin/v1/clock/advance").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(ProcessTenants.secmaster(b.url(), token).get(t.secmasterWorkflows()).then().extract().statusCode())
+                        .isEqualTo(401));
+        assertThat(ProcessTenants.secmaster(a.url(), token).get(t.secmasterWorkflows()).then().extract().statusCode())
+                .isEqualTo(401);
+        REQUESTS.addAndGet(9);
+        System.out.printf("[reliability] several instances, clock: a tenant's clock set on one instance stamped the"
+                + " other's writes, advanced on the other moved both, and expired a token on both%n");
+    }
+
+    private RequestSpecification admin(String url) {
+        return given().baseUri(url).filter(SpecValidation.strict("admin.yaml")).header("Authorization", "Bearer " + keys.adminToken())
+                .contentType(ContentType.JSON);
     }
 
     /**

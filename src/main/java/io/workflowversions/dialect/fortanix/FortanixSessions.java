@@ -9,11 +9,12 @@ import io.workflowversions.http.FailureKind;
 import io.workflowversions.security.Principal;
 import io.workflowversions.store.ChangeTopics;
 import io.workflowversions.store.ReadCache;
-import io.workflowversions.store.VersionStore;
+import io.workflowversions.clock.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Opens, finds, changes and ends sessions. Every instance sees the same rows, so a terminate acts everywhere. */
@@ -38,11 +39,11 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
     /** A new session for the user, with the user's account selected when it is a valid account id. */
     @WithTransaction
     public Uni<FortanixSession> open(UUID id, Principal user, Instant tokenExpiresAt) {
-        Instant now = VersionStore.now();
         FortanixSession session = new FortanixSession();
         session.id = id;
         session.credentialId = user.credentialId();
         session.selectedAccount = Accounts.accountOf(user).map(UUID::toString).orElse(null);
+        Instant now = now(session);
         session.createdAt = now;
         session.tokenExpiresAt = tokenExpiresAt;
         session.expiresAt = earlier(now.plus(IDLE), tokenExpiresAt);
@@ -70,13 +71,13 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
 
     @WithTransaction
     public Uni<FortanixSession> refresh(UUID id) {
-        return lockedActive(id).invoke(session -> session.expiresAt = earlier(VersionStore.now().plus(IDLE),
+        return lockedActive(id).invoke(session -> session.expiresAt = earlier(now(session).plus(IDLE),
                 session.tokenExpiresAt));
     }
 
     @WithTransaction
     public Uni<Void> end(UUID id) {
-        return lockedActive(id).invoke(session -> session.endedAt = VersionStore.now()).replaceWithVoid();
+        return lockedActive(id).invoke(session -> session.endedAt = now(session)).replaceWithVoid();
     }
 
     private Uni<FortanixSession> lockedActive(UUID id) {
@@ -84,10 +85,18 @@ public class FortanixSessions implements PanacheRepositoryBase<FortanixSession, 
     }
 
     private static FortanixSession mustBeActive(FortanixSession session) {
-        if (session == null || !session.activeAt(VersionStore.now())) {
+        if (session == null || !session.activeAt(now(session))) {
             throw new ApiException(FailureKind.UNAUTHENTICATED, EXPIRED);
         }
         return session;
+    }
+
+    /**
+     * By the clock of the session's account: sessions are checked while the request is authenticated, before it is
+     * known to be the account's.
+     */
+    private static Instant now(FortanixSession session) {
+        return ServiceClock.now(FortanixPaths.DIALECT, session.selectedAccount).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -1,10 +1,11 @@
 package io.workflowversions.dialect.frankieone;
 
+import io.workflowversions.clock.ServiceClock;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 
 /**
- * ULIDs (26 characters of Crockford base32: a 48-bit millisecond timestamp, then 80 random bits), the form FrankieOne
+ * ULIDs (26 characters of Crockford base32: a 48-bit millisecond timestamp by the service's clock, then 80 random bits), the form FrankieOne
  * gives to request ids and version ids. They sort by creation time to the millisecond. A bean, so that its random
  * source is made when the service runs, never in a native image's build.
  */
@@ -16,7 +17,7 @@ class Ulid {
     private final SecureRandom random = new SecureRandom();
 
     String next() {
-        return of(System.currentTimeMillis(), randomBits());
+        return of(ServiceClock.now().toEpochMilli(), randomBits());
     }
 
     static String of(long timeMillis, byte[] random) {
